@@ -1,0 +1,44 @@
+"""What every check needs: the rule set, the file being checked, and a way to add findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sanqu_cli.findings import Finding, make_finding
+from sanqu_cli.rules import RuleSet
+from sanqu_cli.schema.records import Record
+
+
+def article_suffix(rules: RuleSet, code: str) -> str:
+    """Return "（《办法》第十三条）" for a code that has an article, else ""."""
+    article = rules.code(code).article
+    if not article:
+        return ""
+    if article.startswith("第"):
+        return f"（《办法》{article}）"
+    return f"（{article}）"
+
+
+@dataclass
+class CheckContext:
+    rules: RuleSet
+    file: str
+    year: int | None = None
+    plan: bool = False
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def add(self, code: str, message: str, record: Record | None = None, name: str | None = None,
+            value: Any = None, related: list[str] | None = None, **place: Any) -> None:
+        """Add a finding at a record's field (or at an explicit place); the article is appended to the message."""
+        message = message + article_suffix(self.rules, code)
+        at = record.cell(name) if record is not None and name else None
+        if at is None and record is not None:
+            place.setdefault("sheet", record.sheet)
+            place.setdefault("row", record.row)
+        self.findings.append(make_finding(self.rules, code, message, file=self.file, at=at, value=value,
+                                          related=related, **place))
+
+    def skip(self, codes: str, reason: str) -> None:
+        self.skipped.append(f"{codes}：{reason}")

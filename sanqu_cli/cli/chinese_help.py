@@ -1,0 +1,104 @@
+"""Chinese for the parts of the help and error screens that Typer writes itself.
+
+Typer (0.29, with its vendored click) prints "Usage:", "Options", "Missing argument" and the
+like in English and offers no translation hook, so this module sets its panel titles and
+wraps its usage and error printers. Every patch is guarded: a Typer release that renames
+something leaves that piece in English instead of breaking the command line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import typer
+from typer import rich_utils
+
+_TITLES = {
+    "ARGUMENTS_PANEL_TITLE": "参数",
+    "OPTIONS_PANEL_TITLE": "选项",
+    "COMMANDS_PANEL_TITLE": "命令",
+    "ERRORS_PANEL_TITLE": "错误",
+    "ABORTED_TEXT": "已中止。",
+    "DEFAULT_STRING": "[默认：{}]",
+    "REQUIRED_LONG_STRING": "[必填]",
+    "ENVVAR_STRING": "[环境变量：{}]",
+    "DEPRECATED_STRING": "（已弃用）",
+    "RICH_HELP": "运行 '{command_path} {help_option}' 查看帮助。",
+}
+
+# English messages of the vendored click, most specific first, with their Chinese.
+_MESSAGES = [
+    (r"^Missing argument '?([^']+?)'?\.?$", "缺少参数 {0}。"),
+    (r"^Missing option '?([^']+?)'?\.?$", "缺少选项 {0}。"),
+    (r"^Missing parameter:? '?([^']+?)'?\.?$", "缺少参数 {0}。"),
+    (r"^No such option: (\S+?)(?:\s.*)?$", "没有选项 {0}。运行 --help 查看可用的选项。"),
+    (r"^No such command '?([^']+?)'?\.$", "没有命令 {0}。运行 sanqu --help 查看全部命令。"),
+    (r"^Got unexpected extra arguments? \((.*)\)$", "多余的参数：{0}。"),
+    (r"^Missing command\.$", "缺少命令。运行 sanqu --help 查看全部命令。"),
+    (r"^Option '?([^']+?)'? requires an argument\.$", "选项 {0} 后面需要一个值。"),
+    (r"^Invalid value for '?([^':]+?)'?: '?(.*?)'? is not one of (.*)\.$", "{0} 的值“{1}”无效，只能是：{2}。"),
+    (r"^Invalid value for '?([^':]+?)'?: '?(.*?)'? is not a valid integer\.?$", "{0} 的值“{1}”不是整数。"),
+    (r"^Invalid value for '?([^':]+?)'?: (?:File|Path|Directory) '?(.*?)'? does not exist\.$", "{0}：找不到“{1}”。"),
+    (r"^Invalid value for '?([^':]+?)'?: (?:File|Path) '?(.*?)'? is a directory\.$", "{0}：“{1}”是文件夹，需要文件。"),
+    (r"^Invalid value for '?([^':]+?)'?: (.*)$", "{0} 的值无效：{1}"),
+]
+
+
+def translate(message: str) -> str:
+    """Return the Chinese form of a click usage message, or the message itself when it is not known."""
+    text = message.strip()
+    for pattern, chinese in _MESSAGES:
+        match = re.match(pattern, text, flags=re.S)
+        if match:
+            return chinese.format(*(group or "" for group in match.groups()))
+    return text
+
+
+def _install() -> None:
+    for name, text in _TITLES.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, text)
+
+    try:
+        from typer._click import formatting
+        from typer._click.core import Command
+    except ImportError:  # pragma: no cover - a Typer without the vendored click
+        return
+
+    original_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND", "命令").replace("[ARGS]", "[参数]")
+        original_usage(self, prog, args, "用法：" if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage
+
+    original_help_option = Command.get_help_option
+
+    def get_help_option(self, ctx):
+        option = original_help_option(self, ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+    Command.get_help_option = get_help_option
+
+    original_format_error = rich_utils.rich_format_error
+
+    def format_error(error) -> None:
+        original_message = error.format_message
+        error.format_message = lambda: translate(original_message())
+        original_format_error(error)
+
+    rich_utils.rich_format_error = format_error
+
+    # The usage line is highlighted by a pattern that looks for the English "Usage: ".
+    try:
+        rich_utils.highlighter.highlights = [re.sub("Usage: ", "用法：", h) for h in rich_utils.highlighter.highlights]
+    except (AttributeError, TypeError):  # pragma: no cover - cosmetic only
+        pass
+
+
+_install()
+
+__all__ = ["translate", "typer"]

@@ -1,0 +1,114 @@
+"""What every command shares at run time: consoles, logging, the rule set, and the error guard.
+
+Results go to stdout; progress, logs and errors go to stderr, so `--format json > out.json`
+stays clean. A failure that is not a finding ends in a Chinese message and exit code 2;
+the Python traceback is shown only with `--debug`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from sanqu_cli.errors import CannotRun
+from sanqu_cli.pii import Masker, scrub
+from sanqu_cli.rules import RuleSet, RuleSetError, load_rules
+
+EXIT_CANNOT_RUN = 2
+T = TypeVar("T")
+
+
+def _console(stream) -> Console:
+    # Outside a terminal (CI logs, pipes) rich would wrap at 80 columns, which cuts Chinese
+    # messages into unreadable pieces; a wide fixed width keeps each finding on one line.
+    is_terminal = stream.isatty()
+    width = None if is_terminal else int(os.environ.get("COLUMNS", "160"))
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+
+
+def stdout() -> Console:
+    return _console(sys.stdout)
+
+
+def stderr() -> Console:
+    return _console(sys.stderr)
+
+
+class _ScrubFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = scrub(record.getMessage())
+        record.args = ()
+        return True
+
+
+def setup_logging(verbose: int, show_pii: bool) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if not show_pii:
+        handler.addFilter(_ScrubFilter())
+    root = logging.getLogger("sanqu_cli")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+@dataclass
+class Session:
+    """The settings every command reads: rule set, masking, verbosity."""
+
+    rules: RuleSet
+    masker: Masker
+    debug: bool
+    out: Console
+    err: Console
+
+
+def start(rules_path: Path | None, show_pii: bool, verbose: int, debug: bool) -> Session:
+    """Set up logging and load the rule set; a bad rule set file ends the run with exit 2."""
+    setup_logging(verbose, show_pii)
+    err = stderr()
+    try:
+        rules = load_rules(rules_path)
+    except RuleSetError as error:
+        err.print(f"[red]错误：[/]{escape(str(error))}")
+        raise typer.Exit(EXIT_CANNOT_RUN) from None
+    return Session(rules=rules, masker=Masker(show_pii), debug=debug, out=stdout(), err=err)
+
+
+@contextmanager
+def guard(debug: bool) -> Iterator[None]:
+    """Turn any failure into a Chinese message and exit code 2 (a traceback only with --debug)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except CannotRun as error:
+        stderr().print(f"[red]错误：[/]{escape(scrub(str(error)))}")
+        raise typer.Exit(EXIT_CANNOT_RUN) from None
+    except KeyboardInterrupt:
+        stderr().print("已中断。")
+        raise typer.Exit(130) from None
+    except Exception as error:  # noqa: BLE001 - the last line of defence before the user
+        if debug:
+            raise
+        stderr().print(
+            f"[red]内部错误：[/]{type(error).__name__}: {escape(scrub(str(error)))}\n"
+            "这是 sanqu 的缺陷，不是您文件的问题。请加 --debug 重新运行，并把输出发给维护人员。"
+        )
+        raise typer.Exit(EXIT_CANNOT_RUN) from None
+
+
+def run(debug: bool, func: Callable[[], T]) -> T:
+    with guard(debug):
+        return func()

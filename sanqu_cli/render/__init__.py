@@ -1,0 +1,1 @@
+"""Rendering: fill the templates in templates/ (xlsx via openpyxl, docx via docxtpl)."""

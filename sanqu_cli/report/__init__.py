@@ -1,0 +1,1 @@
+"""Reports: findings rendered for people (terminal) and for machines (JSON, JUnit)."""

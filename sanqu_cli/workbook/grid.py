@@ -1,0 +1,215 @@
+"""Open a workbook safely and load each sheet as a grid of raw values.
+
+python-calamine does the reading (xlsx, xlsm, xls, ods): it is fast and gives merged ranges.
+CSV is decoded as UTF-8 (with or without BOM), then GB18030; never plain GBK, whose table
+lacks characters such as 䶮 that GB18030 has. HTML tables saved under an .xls name by web
+systems are read as well.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sanqu_cli.workbook.html_table import read_html_tables
+from sanqu_cli.workbook.sniff import FileType, WorkbookError, sniff
+
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Caps that keep a hostile file (zip bomb, billion-row sheet) from exhausting memory."""
+
+    max_cells: int = 1_000_000
+    max_uncompressed_bytes: int = 256 * 1024 * 1024
+    max_compression_ratio: int = 200
+    max_rows: int = 200_000
+
+
+@dataclass
+class SheetGrid:
+    """One sheet: raw values by 0-based row and column, merged ranges, visibility."""
+
+    name: str
+    rows: list[list[Any]]
+    merged: list[Range] = field(default_factory=list)
+    visible: bool = True
+
+
+@dataclass
+class Book:
+    path: Path
+    file_type: FileType
+    sheets: list[SheetGrid]
+    date1904: bool = False
+
+
+def _check_zip_limits(path: Path, limits: ReadLimits) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise WorkbookError("F001", "文件已损坏或不完整（压缩包结构无法读取），请重新导出或重新保存后再提交。") from None
+
+    total = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members) or 1
+    if total > limits.max_uncompressed_bytes:
+        raise WorkbookError(
+            "F009",
+            f"文件解压后有 {total // (1024 * 1024)} MB，超过安全上限 {limits.max_uncompressed_bytes // (1024 * 1024)} MB，"
+            "未读取。若确为正常文件，请拆分后提交，或在规则集的 [limits] 中调高上限。",
+        )
+    if total > 10 * 1024 * 1024 and total / packed > limits.max_compression_ratio:
+        raise WorkbookError(
+            "F009",
+            f"文件压缩比 {total // packed}:1 超过安全上限 {limits.max_compression_ratio}:1，疑似“压缩炸弹”，未读取。",
+        )
+
+
+def _read_date1904(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook_xml = archive.read("xl/workbook.xml")[:4096]
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+    return re.search(rb'date1904="(1|true)"', workbook_xml) is not None
+
+
+def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
+    import python_calamine as calamine
+
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError:
+        raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
+    except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
+        raise WorkbookError("F001", f"文件已损坏或格式不对，无法打开（{type(exc).__name__}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+
+    sheets = []
+    try:
+        for meta in workbook.sheets_metadata:
+            if str(meta.typ).endswith("ChartSheet"):
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = list(sheet.merged_cell_ranges or []) if file_type == FileType.xlsx else []
+            visible = str(meta.visible).endswith(".Visible")
+            sheets.append(SheetGrid(name=meta.name, rows=rows, merged=merged, visible=visible))
+    except WorkbookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet part can be damaged while the workbook opened
+        raise WorkbookError("F001", f"文件内容已损坏，读取工作表时出错（{type(exc).__name__}）。请用 Excel 或 WPS 打开后另存再试。") from None
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _read_xlrd(path: Path) -> list[SheetGrid]:
+    """Fallback for legacy .xls files that calamine cannot read."""
+    import xlrd
+
+    try:
+        workbook = xlrd.open_workbook(str(path), on_demand=True)
+    except xlrd.biffh.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
+        raise WorkbookError("F001", "旧版 .xls 文件已损坏，无法打开。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+    except Exception:  # noqa: BLE001 - xlrd raises many types for broken BIFF records
+        raise WorkbookError("F001", "旧版 .xls 文件已损坏，无法打开。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+
+    sheets = []
+    for sheet in workbook.sheets():
+        rows = [sheet.row_values(index) for index in range(sheet.nrows)]
+        sheets.append(SheetGrid(name=sheet.name, rows=rows, visible=sheet.visibility == 0))
+    return sheets
+
+
+def _decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise WorkbookError("F001", "CSV 文件的编码既不是 UTF-8 也不是 GB18030，无法读取。请另存为“CSV UTF-8”格式。")
+
+
+def _read_csv(path: Path) -> list[SheetGrid]:
+    text = _decode_text(path.read_bytes())
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return [SheetGrid(name=path.stem, rows=rows)]
+
+
+def _enforce_size(sheets: list[SheetGrid], limits: ReadLimits) -> None:
+    for sheet in sheets:
+        if len(sheet.rows) > limits.max_rows:
+            raise WorkbookError(
+                "F009",
+                f"工作表“{sheet.name}”有 {len(sheet.rows)} 行，超过上限 {limits.max_rows} 行，未读取。请拆分后提交。",
+                sheet=sheet.name,
+            )
+        width = max((len(row) for row in sheet.rows), default=0)
+        if len(sheet.rows) * width > limits.max_cells:
+            raise WorkbookError(
+                "F009",
+                f"工作表“{sheet.name}”有 {len(sheet.rows)}×{width} 个单元格，超过上限 {limits.max_cells} 个，未读取。"
+                "请删除表格右侧或下方多余的空白格式后再提交。",
+                sheet=sheet.name,
+            )
+
+
+def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
+    """Read every sheet of a workbook file, or raise WorkbookError with a Chinese message."""
+    limits = limits or ReadLimits()
+    if path.is_dir():
+        raise WorkbookError("F001", "这是一个文件夹，不是表格文件。请给出文件路径，或用 sanqu validate 检查整个文件夹。")
+    try:
+        file_type = sniff(path)
+    except FileNotFoundError:
+        raise WorkbookError("F001", "找不到该文件，请检查路径。") from None
+    except PermissionError:
+        raise WorkbookError("F001", "没有读取该文件的权限。") from None
+    except OSError as exc:
+        raise WorkbookError("F001", f"无法读取该文件：{exc.strerror or exc}。") from None
+
+    date1904 = False
+    if file_type == FileType.empty:
+        raise WorkbookError("F001", "文件是空的（0 字节），请重新导出。")
+    if file_type == FileType.encrypted:
+        raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。")
+    if file_type == FileType.other_zip:
+        raise WorkbookError("F001", "文件是压缩包或 Word 等其他文档，不是 Excel 表格。请提交 .xlsx、.xls 或 .csv 文件。")
+    if file_type == FileType.unknown:
+        raise WorkbookError("F001", "文件不是表格文件（无法识别的内容）。请提交 .xlsx、.xls 或 .csv 文件。")
+
+    if file_type in (FileType.xlsx, FileType.ods):
+        _check_zip_limits(path, limits)
+        sheets = _read_calamine(path, file_type)
+        date1904 = file_type == FileType.xlsx and _read_date1904(path)
+    elif file_type == FileType.xls:
+        try:
+            sheets = _read_calamine(path, file_type)
+        except WorkbookError as error:
+            if error.code == "F002":
+                raise
+            sheets = _read_xlrd(path)
+    elif file_type == FileType.html:
+        sheets = [SheetGrid(name=name, rows=rows, merged=merged) for name, rows, merged in read_html_tables(path)]
+        if not sheets:
+            raise WorkbookError("F001", "文件实际是网页（HTML），其中没有表格。请从系统中导出 Excel 格式后再提交。")
+    else:
+        sheets = _read_csv(path)
+
+    _enforce_size(sheets, limits)
+    return Book(path=path, file_type=file_type, sheets=sheets, date1904=date1904)

@@ -1,0 +1,104 @@
+"""Tell a file's type by its first bytes, not by its extension.
+
+Offices rename files by hand and web systems export HTML tables under an .xls name, so
+the extension is only a hint for messages.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from enum import Enum
+from pathlib import Path
+
+
+class FileType(str, Enum):
+    xlsx = "xlsx"
+    xls = "xls"
+    ods = "ods"
+    csv = "csv"
+    html = "html"
+    encrypted = "encrypted"
+    other_zip = "other_zip"
+    empty = "empty"
+    unknown = "unknown"
+
+
+class WorkbookError(Exception):
+    """A file that cannot be read at all; `code` is the F rule code, the message Chinese."""
+
+    def __init__(self, code: str, message: str, *, sheet: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.sheet = sheet
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _zip_type(path: Path) -> FileType:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
+                return FileType.xlsx
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100]
+                if b"opendocument.spreadsheet" in mimetype:
+                    return FileType.ods
+            return FileType.other_zip
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        # A truncated xlsx still starts with the zip signature; the reader reports it as F001.
+        return FileType.xlsx
+
+
+def _looks_like_html(head: bytes) -> bool:
+    sample = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return sample.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta", b"<head"))
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            # The sample may end in the middle of a character; drop up to 3 trailing bytes.
+            for cut in range(4):
+                try:
+                    head[: len(head) - cut].decode(encoding)
+                    return True
+                except UnicodeDecodeError:
+                    continue
+        except LookupError:  # pragma: no cover - both codecs ship with Python
+            continue
+    return False
+
+
+def _ole_is_encrypted(path: Path) -> bool:
+    """Tell an encrypted OOXML or .xls (an OLE container with a password) from a plain .xls."""
+    import msoffcrypto  # only OLE files need it, so `sanqu --help` does not pay for the import
+
+    try:
+        with path.open("rb") as handle:
+            return bool(msoffcrypto.OfficeFile(handle).is_encrypted())
+    except Exception:  # noqa: BLE001 - a damaged OLE file is reported as F001 by the reader
+        return False
+
+
+def sniff(path: Path) -> FileType:
+    """Return the type of a file from its content."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+
+    if not head:
+        return FileType.empty
+    if head.startswith(_ZIP_MAGIC):
+        return _zip_type(path)
+    if head.startswith(_OLE_MAGIC):
+        return FileType.encrypted if _ole_is_encrypted(path) else FileType.xls
+    if _looks_like_html(head):
+        return FileType.html
+    if _looks_like_text(head):
+        return FileType.csv
+    return FileType.unknown
