@@ -69,8 +69,7 @@ def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
     report.year, report.year_source = read.year, read.year_source
 
     ctx = CheckContext(rules=options.rules, file=str(read.path), year=read.year, plan=options.plan)
-    checker = CHECKERS.get(read.spec.kind)
-    if checker is not None:
+    for checker in CHECKERS.get(read.spec.kind, []):
         checker(ctx, read)
     report.findings.extend(ctx.findings)
     report.skipped_checks = ctx.skipped

@@ -1,21 +1,32 @@
-"""Checks: one module per rule family, run over the records of one table kind."""
+"""Checks: one module per rule family, run over the records of one table kind.
+
+Each module of this package may define `CHECKERS`, a dict from table kind to a function
+`(CheckContext, TableRead) -> None`; all are collected into `CHECKERS` here, so a new kind's
+checks are a new module and no list needs editing.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 
 from sanqu_cli.checks.context import CheckContext
-from sanqu_cli.checks.roster import check_roster
 from sanqu_cli.schema.records import TableRead
 
-
-def _roster(ctx: CheckContext, read: TableRead) -> None:
-    check_roster(ctx, read.records, read.present)
+Checker = Callable[[CheckContext, TableRead], None]
 
 
-# The checks of each table kind, by kind code name. Later kinds register here.
-CHECKERS: dict[str, Callable[[CheckContext, TableRead], None]] = {
-    "roster": _roster,
-}
+def _collect() -> dict[str, list[Checker]]:
+    checkers: dict[str, list[Checker]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for kind, checker in getattr(module, "CHECKERS", {}).items():
+            checkers.setdefault(kind, []).append(checker)
+    return checkers
 
-__all__ = ["CHECKERS", "CheckContext"]
+
+# The checks of each table kind, by kind code name.
+CHECKERS: dict[str, list[Checker]] = _collect()
+
+__all__ = ["CHECKERS", "CheckContext", "Checker"]

@@ -12,7 +12,7 @@ from sanqu_cli.checks.people import (
     check_title,
 )
 from sanqu_cli.checks.teams import check_teams
-from sanqu_cli.schema.records import Record
+from sanqu_cli.schema.records import Record, TableRead
 
 
 def _note_skipped(ctx: CheckContext, present: set[str]) -> None:
@@ -56,3 +56,10 @@ def check_roster(ctx: CheckContext, records: list[Record], present: set[str]) ->
     check_duplicates(ctx, records, ids)
     check_teams(ctx, records)
     return ids
+
+
+def _check_roster_read(ctx: CheckContext, read: TableRead) -> None:
+    check_roster(ctx, read.records, read.present)
+
+
+CHECKERS = {"roster": _check_roster_read}

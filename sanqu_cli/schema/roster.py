@@ -86,3 +86,5 @@ ROSTER = TableSpec(
         ColumnSpec("remarks", "备注"),
     ),
 )
+
+TABLE_SPECS = [ROSTER]
