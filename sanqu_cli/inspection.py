@@ -1,4 +1,4 @@
-"""How a workbook was read: the library side of `sanqu inspect`."""
+"""Description of how a workbook was read: the library side of `sanqu inspect`."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sanqu_cli.errors import CannotRun
 
-# A text value starting with one of these is read as a formula by Excel, WPS and LibreOffice
-# (CSV injection); outputs write such values as plain text.
+# Excel, WPS and LibreOffice read a text value starting with one of these as a formula (CSV
+# injection), so outputs write such values as plain text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

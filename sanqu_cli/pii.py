@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-# An 18-character ID (17 digits and a digit or X), also in the form "540102199001011???" that
-# reports use for an ID whose last digits Excel dropped; an 11-digit mobile starting with 1.
+# An 18-character ID is 17 digits and a digit or X. Reports write an ID whose last digits
+# Excel dropped as "540102199001011???". A mobile number is 11 digits starting with 1.
 _ID_PATTERN = re.compile(r"(?<![0-9])([1-9][0-9]{5})([0-9]{8})([0-9?]{3}[0-9Xx?])(?![0-9])")
 _MOBILE_PATTERN = re.compile(r"(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])")
 _LANDLINE_PATTERN = re.compile(r"(?<![0-9])(0[0-9]{2,3}-?)([0-9]{3,4})([0-9]{4})(?![0-9])")

@@ -29,6 +29,7 @@ def _title_table() -> dict[str, TitleLevel]:
         return {row["title"]: TitleLevel(row["level"]) for row in csv.DictReader(handle)}
 
 
+@lru_cache(maxsize=4096)
 def title_level(title: str | None) -> TitleLevel | None:
     """Return the level of a 技术职称, or None when the title is not in the table.
 
@@ -58,7 +59,7 @@ class County:
 
 @dataclass(frozen=True)
 class CountyMatch:
-    """How a county name matched: `current`, `former` (renamed), `short` (suffix left off) or `unknown`."""
+    """Result of a county lookup: `current`, `former` (renamed), `short` (suffix left off) or `unknown`."""
 
     status: str
     county: County | None = None
@@ -88,6 +89,7 @@ def counties() -> list[County]:
     return list(_divisions()[0].values())
 
 
+@lru_cache(maxsize=4096)
 def match_county(name: str | None) -> CountyMatch:
     """Look a 县(区) name up among the 74 current county-level divisions and their former names."""
     if not name:

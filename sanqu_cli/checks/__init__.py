@@ -1,8 +1,8 @@
 """Checks: one module per rule family, run over the records of one table kind.
 
 Each module of this package may define `CHECKERS`, a dict from table kind to a function
-`(CheckContext, TableRead) -> None`; all are collected into `CHECKERS` here, so a new kind's
-checks are a new module and no list needs editing.
+`(CheckContext, TableRead) -> None`. All are collected into `CHECKERS` here, so the checks of
+a new kind are a new module and no list needs editing.
 """
 
 from __future__ import annotations

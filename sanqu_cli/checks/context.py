@@ -1,4 +1,4 @@
-"""What every check needs: the rule set, the file being checked, and a way to add findings."""
+"""The context of every check: the rule set, the file being checked, and the findings so far."""
 
 from __future__ import annotations
 

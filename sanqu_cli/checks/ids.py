@@ -1,24 +1,28 @@
 """身份证号 and 联系电话: validity, and the stored-as-number loss that Excel causes.
 
-Excel keeps 15 significant digits, so an 18-digit ID typed into a number cell is shown as
-5.40102E+17 and saved as 540102199001011000: the last three digits are gone for good and
-only re-entering the ID in a text cell repairs it.
+Excel keeps 15 significant digits. An 18-digit ID typed into a number cell is shown as
+5.40102E+17 and saved as 540102199001011000, so its last three digits are lost. Only
+re-entering the ID in a text cell repairs it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from stdnum.cn import ric
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
 from sanqu_cli.workbook.cells import clean_text
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,5})?$")
+
+
+_TODAY = dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class IdCheck:
 
 
 def _known_digits(raw: Any) -> str:
-    """Return the digits an Excel number still holds (at most 15 significant), for the message."""
+    """Return the digits an Excel number still contains (at most 15 significant), for the message."""
     try:
         number = float(raw)
     except (TypeError, ValueError):
@@ -42,6 +46,7 @@ def _known_digits(raw: Any) -> str:
     return digits[:15]
 
 
+@lru_cache(maxsize=4096)
 def _area_ever_existed(area: str) -> bool:
     from stdnum import numdb
 
@@ -49,7 +54,12 @@ def _area_ever_existed(area: str) -> bool:
 
 
 def check_id(raw: Any) -> IdCheck:
-    """Check an ID cell as it was stored: number cells and E+ text are P102, the rest goes to stdnum."""
+    """Check an ID cell as it was stored: number cells and E+ text are P102, the rest is GB 11643.
+
+    The steps are stdnum's: length, format, check digit (`ric.calc_check_digit`), birth date
+    and area code. They are done here because stdnum's own `validate` searches its area table
+    on every call, and the cached lookup below is much faster on rosters of 100,000 rows.
+    """
     if isinstance(raw, bool):
         return IdCheck("invalid", reason="不是身份证号")
     if isinstance(raw, (int, float)):
@@ -60,36 +70,32 @@ def check_id(raw: Any) -> IdCheck:
         return IdCheck("stored_as_number", known_digits=_known_digits(text))
     number = text.upper()
 
-    try:
-        ric.validate(number)
-        return IdCheck("ok", number=number)
-    except InvalidLength:
+    if len(number) != 18:
         return IdCheck("invalid", reason=f"长度为 {len(number)} 位，应为 18 位")
-    except InvalidFormat:
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         return IdCheck("invalid", reason="前 17 位应全是数字，最后一位是数字或 X")
-    except InvalidChecksum:
+    if number[-1] != ric.calc_check_digit(number):
         # Digits 16-18 all zero with a wrong check digit is what a number cell leaves behind.
-        if number.isdigit() and number.endswith("000"):
+        if number.endswith("000"):
             return IdCheck("stored_as_number", known_digits=number[:15])
         return IdCheck("invalid", reason="校验位不对（最后一位），可能有数字输错")
-    except InvalidComponent:
-        try:
-            ric.get_birth_date(number)
-        except (InvalidComponent, ValueError):
-            return IdCheck("invalid", reason=f"出生日期 {number[6:14]} 不是有效日期")
-        # stdnum also wants the area code to have existed in the birth year, but numbers are
-        # assigned at registration: a Lhasa 城关区 (540102, from 1983) ID of someone born in 1980
-        # is real. Any area code that ever existed is accepted.
-        if _area_ever_existed(number[:6]):
-            return IdCheck("ok", number=number)
+    try:
+        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return IdCheck("invalid", reason=f"出生日期 {number[6:14]} 不是有效日期")
+    if birth.year < 1900 or birth > _TODAY:
+        return IdCheck("invalid", reason=f"出生日期 {number[6:14]} 不可能（早于1900年或晚于今天）")
+    # stdnum's validate also wants the area code to have existed in the birth year, but numbers
+    # are assigned at registration: a 城关区 (540102, from 1983) ID of someone born in 1980 is
+    # real. Any area code that ever existed is accepted.
+    if not _area_ever_existed(number[:6]):
         return IdCheck("invalid", reason=f"地区码 {number[:6]} 不存在")
-    except ValidationError:
-        return IdCheck("invalid", reason="格式不对")
+    return IdCheck("ok", number=number)
 
 
 def check_phone(value: str | None) -> bool:
     """Tell whether a phone is an 11-digit mobile or a landline with its area code."""
-    if not value:
+    if not value or _MOBILE.match(value):
         return True
     text = re.sub(r"[\s()（）]", "", value)
     text = text.replace("—", "-").removeprefix("+86").removeprefix("86-")

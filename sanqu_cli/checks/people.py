@@ -9,7 +9,6 @@ from sanqu_cli.checks.ids import IdCheck, check_id, check_phone
 from sanqu_cli.findings import Severity
 from sanqu_cli.reference import match_county, title_level
 from sanqu_cli.rules.model import TitleLevel
-from sanqu_cli.schema.parse import is_blank
 from sanqu_cli.schema.records import Record
 from sanqu_cli.schema.roster import CATEGORY_LABELS, ROSTER
 
@@ -18,11 +17,8 @@ _REQUIRED_VALUES = [column for column in ROSTER.required if column.field != "tit
 
 
 def _raw_blank(record: Record, name: str) -> bool:
-    column = record.columns.get(name)
-    if column is None or name in record.unread:
-        return False
-    raw = record.raw_row[column.index] if column.index < len(record.raw_row) else None
-    return is_blank(raw)
+    """Tell whether a present column's cell is blank (the reader keeps no value for blank cells)."""
+    return name in record.columns and name not in record.values and name not in record.unread
 
 
 def check_required(ctx: CheckContext, record: Record) -> None:
@@ -42,10 +38,10 @@ def check_id_number(ctx: CheckContext, record: Record) -> IdCheck | None:
     result = check_id(cell.raw)
     if result.status == "stored_as_number":
         lost = 18 - len(result.known_digits) if result.known_digits else 3
-        shown = result.known_digits + "?" * lost if result.known_digits else None
+        partial_id = result.known_digits + "?" * lost if result.known_digits else None
         ctx.add("P102", "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已经丢失，无法恢复。"
                         "请把这一列的单元格格式设为“文本”，再重新录入完整的身份证号。",
-                record, "id_number", value=shown)
+                record, "id_number", value=partial_id)
     elif result.status == "invalid":
         ctx.add("P101", f"身份证号无效：{result.reason}。请核对后重新填写。", record, "id_number")
     return result

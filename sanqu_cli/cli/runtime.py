@@ -1,4 +1,4 @@
-"""What every command shares at run time: consoles, logging, the rule set, and the error guard.
+"""Run-time services shared by every command: consoles, logging, the rule set and the error guard.
 
 Results go to stdout; progress, logs and errors go to stderr, so `--format json > out.json`
 stays clean. A failure that is not a finding ends in a Chinese message and exit code 2;
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,15 +22,17 @@ from rich.markup import escape
 
 from sanqu_cli.errors import CannotRun
 from sanqu_cli.pii import Masker, scrub
-from sanqu_cli.rules import RuleSet, RuleSetError, load_rules
+
+if TYPE_CHECKING:
+    from sanqu_cli.rules import RuleSet
 
 EXIT_CANNOT_RUN = 2
 T = TypeVar("T")
 
 
 def _console(stream) -> Console:
-    # Outside a terminal (CI logs, pipes) rich would wrap at 80 columns, which cuts Chinese
-    # messages into unreadable pieces; a wide fixed width keeps each finding on one line.
+    # Outside a terminal (CI logs, pipes) rich wraps at 80 columns and cuts Chinese messages
+    # into unreadable pieces. A wide fixed width keeps each finding on one line.
     is_terminal = stream.isatty()
     width = None if is_terminal else int(os.environ.get("COLUMNS", "160"))
     return Console(file=stream, width=width, highlight=False, soft_wrap=False)
@@ -52,7 +54,11 @@ class _ScrubFilter(logging.Filter):
 
 
 def setup_logging(verbose: int, show_pii: bool) -> None:
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    level = logging.WARNING
+    if verbose == 1:
+        level = logging.INFO
+    elif verbose > 1:
+        level = logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     if not show_pii:
@@ -76,6 +82,9 @@ class Session:
 
 def start(rules_path: Path | None, show_pii: bool, verbose: int, debug: bool) -> Session:
     """Set up logging and load the rule set; a bad rule set file ends the run with exit 2."""
+    # The rule set pulls in pydantic; importing it here keeps `sanqu --help` fast.
+    from sanqu_cli.rules import RuleSetError, load_rules
+
     setup_logging(verbose, show_pii)
     err = stderr()
     try:

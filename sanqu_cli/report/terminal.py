@@ -86,7 +86,11 @@ def print_report(console: Console, report: Report, masker: Masker) -> None:
         for title in ("文件", "类型", "记录", "错误", "警告", "提示", "状态"):
             table.add_column(title)
         for file in report.files:
-            status = "无法读取" if not file.readable else ("通过" if not file.count(Severity.error) else "有错误")
+            status = "通过"
+            if not file.readable:
+                status = "无法读取"
+            elif file.count(Severity.error):
+                status = "有错误"
             table.add_row(escape(file.path), KIND_LABELS.get(file.kind or "", "—"), str(file.records),
                           str(file.count(Severity.error)), str(file.count(Severity.warning)),
                           str(file.count(Severity.info)), status)

@@ -1,6 +1,6 @@
 """Table kinds: one spec per input workbook kind, and the reader that turns a file into records.
 
-Each module of this package may define `TABLE_SPECS`, a list of `TableSpec`; all of them are
+Each module of this package may define `TABLE_SPECS`, a list of `TableSpec`. All of them are
 collected into `KINDS`, so a new kind is a new module and no list needs editing.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sanqu_cli.workbook.cells import clean_text, parse_date, parse_decimal, parse_period, parse_whole
+from sanqu_cli.workbook.cells import clean_text, is_blank, parse_date, parse_decimal, parse_period, parse_whole
 
 
 class ValueProblem(Exception):
@@ -123,10 +123,6 @@ PARSERS: dict[str, Callable[[Any, bool, dict[str, str]], Any]] = {
 def parse_value(kind: str, value: Any, date1904: bool = False, choices: dict[str, str] | None = None) -> Any:
     """Parse one raw value as a column kind; raises ValueProblem."""
     return PARSERS[kind](value, date1904, choices or {})
-
-
-def is_blank(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, str) and clean_text(value) is None)
 
 
 __all__ = ["PARSERS", "ValueProblem", "is_blank", "parse_value"]

@@ -25,8 +25,8 @@ class Record:
     raw_row: list[Any]
     sheet: str
     columns: dict[str, Column]
-    # Fields whose cell holds something that could not be read (a finding says why), so that
-    # no check reports them as blank as well.
+    # Fields whose cell content could not be read. A finding explains why, and no check
+    # reports them as blank as well.
     unread: set[str] = field(default_factory=set)
 
     def get(self, name: str, default: Any = None) -> Any:
@@ -61,7 +61,7 @@ class Record:
 
 @dataclass
 class TableRead:
-    """What reading one file as one table kind produced."""
+    """The result of reading one file as one table kind."""
 
     path: Path
     spec: TableSpec | None = None

@@ -1,4 +1,4 @@
-"""Work out the plan year (年度) a workbook belongs to, and say where it came from."""
+"""Detection of the plan year (年度) of a workbook, and of where the year came from."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Offices type full-width digits, numbers with units ("45天", "1.5万元"), dates as text in half
 a dozen forms, and pad everything with ideographic or no-break spaces. These functions turn
-such content into plain values, and say plainly when they cannot.
+such content into plain values, and raise ValueError when they cannot.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 # Characters that Excel and WPS users paste in around values: zero-width space and joiners,
 # word joiner and the byte-order mark. NFKC does not remove them.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_SPACES = " \t\r\n\u3000\u00a0" + _INVISIBLE
+SPACES = " \t\r\n\u3000\u00a0" + _INVISIBLE
 _ALL_SPACE = re.compile(f"[\\s{_INVISIBLE}]+")
 
 
@@ -51,13 +51,27 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def is_blank(value: Any) -> bool:
+    """Tell whether a raw cell is empty or holds only spaces (including U+3000 and zero-width ones)."""
+    if value is None or value == "":
+        return True
+    return type(value) is str and not value.strip(SPACES)
+
+
 def clean_text(value: Any) -> str | None:
     """NFKC-normalise a value as text and strip spaces from its ends; blank becomes None."""
     if value is None:
         return None
+    if type(value) is str and value.isascii():
+        # NFKC leaves ASCII unchanged: only the ends need trimming (the common case for codes).
+        return value.strip(" \t\r\n") or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFKC", str(value)).strip(_SPACES)
+    text = value if isinstance(value, str) else str(value)
+    # Most cells are already in normal form; checking is much cheaper than normalising.
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.strip(SPACES)
     return text or None
 
 
@@ -166,8 +180,8 @@ def parse_date(value: Any, date1904: bool = False) -> dt.date | None:
     text = clean_text(value)
     if text is None:
         return None
-    # Digits alone are a serial number typed as text (45352) or yyyymmdd (20240301); a dotted
-    # pair such as "2024.3" is a partial date and falls through to the error below.
+    # Digits alone are a serial number typed as text (45352) or yyyymmdd (20240301). A dotted
+    # pair such as "2024.3" is a partial date, so it falls through to the error below.
     if text.isdigit() and len(text) != 8:
         return _date_from_number(int(text), date1904)
     return _date_from_text(text)

@@ -3,7 +3,7 @@
 Offices put a title row ("2024年度……"), 填表人/联系电话/单位(盖章) lines, one- or two-row
 headers with merged group cells ("服务期" over "开始"/"结束"), a 合计 row and "注：" lines
 around the data, and leave blank rows in the middle. The caller supplies the header
-matcher, so this module knows nothing of any table kind.
+matcher, so this module depends on no table kind.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sanqu_cli.workbook.cells import clean_text, column_letter, header_key
+from sanqu_cli.workbook.cells import clean_text, column_letter, header_key, is_blank
 from sanqu_cli.workbook.grid import SheetGrid
 
 # A matcher maps candidate header keys (most specific first) to a field name, or None.
@@ -129,13 +129,13 @@ def find_header(grid: SheetGrid, match: Matcher, search_rows: int = 20) -> tuple
 def _row_kind(values: list[Any], header_texts: set[str]) -> str | None:
     """Classify a row below the header as blank, a total, a note, a form line, a repeated header, or data (None).
 
-    Only the first few filled cells are looked at: this runs once per row of rosters with
-    100,000 rows, and every marker it looks for stands at the start of the row.
+    Only the first few filled cells are read, because this runs once per row and every
+    marker it looks for is at the start of the row.
     """
     first = None
     filled = 0
     for value in values:
-        if value is None or value == "" or (isinstance(value, str) and clean_text(value) is None):
+        if is_blank(value):
             continue
         filled += 1
         if first is None:

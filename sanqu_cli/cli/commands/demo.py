@@ -21,7 +21,7 @@ ORDER = 90
 
 @dataclass
 class DemoRun:
-    """What the demo steps share: the session, the examples folder, the output folder, earlier results."""
+    """State shared by the demo steps: the session, the examples folder, the output folder, earlier results."""
 
     session: Session
     examples: Path

@@ -9,7 +9,6 @@ from rich.table import Table
 
 from sanqu_cli.cli.options import DebugOption, OutputFormat, RulesOption
 from sanqu_cli.cli.runtime import guard, start
-from sanqu_cli.findings import Severity
 
 ORDER = 80
 
@@ -25,6 +24,8 @@ def rules_command(
     """列出全部规则代码、级别、依据条款和说明。"""
     session = start(rules, False, 0, debug)
     with guard(debug):
+        from sanqu_cli.findings import Severity
+
         rule_set = session.rules
         if output_format == OutputFormat.json:
             from sanqu_cli.report.json_report import dumps

@@ -17,7 +17,6 @@ from sanqu_cli.cli.options import (
     YearOption,
 )
 from sanqu_cli.cli.runtime import CannotRun, guard, start
-from sanqu_cli.findings import Severity
 
 ORDER = 10
 
@@ -45,6 +44,7 @@ def validate(
     """
     session = start(rules, show_pii, verbose, debug)
     with guard(debug):
+        from sanqu_cli.findings import Severity
         from sanqu_cli.schema import KINDS
         from sanqu_cli.validate import ValidateOptions, expand_paths, validate_paths
 
