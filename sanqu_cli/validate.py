@@ -6,6 +6,8 @@ This is the library entry point behind `sanqu validate`; it prints nothing.
 from __future__ import annotations
 
 import glob
+import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,8 @@ from sanqu_cli.schema.read import read_table
 from sanqu_cli.schema.records import TableRead
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,7 +56,16 @@ def expand_paths(arguments: list[str]) -> list[Path]:
 def read_file(path: Path, options: ValidateOptions) -> TableRead:
     """Read one file as the forced kind, or as whichever known kind fits."""
     specs = [KINDS[options.kind]] if options.kind else list(KINDS.values())
-    return read_table(path, options.rules, specs, sheet=options.sheet, forced=bool(options.kind), year=options.year)
+    started = time.perf_counter()
+    read = read_table(path, options.rules, specs, sheet=options.sheet, forced=bool(options.kind), year=options.year)
+    if read.spec is None:
+        logger.info("%s：无法读取（%s）", path, "、".join(finding.code for finding in read.findings))
+    else:
+        logger.info("%s：按“%s”读取工作表“%s”，表头在第 %s 行，记录 %d 条，用时 %.2f 秒", path, read.spec.label,
+                    read.sheet, read.header_row, len(read.records), time.perf_counter() - started)
+        if read.layout is not None:
+            logger.debug("%s：表头与字段 %s", path, {c.header: c.field for c in read.layout.columns if c.header})
+    return read
 
 
 def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
@@ -73,6 +86,7 @@ def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
         checker(ctx, read)
     report.findings.extend(ctx.findings)
     report.skipped_checks = ctx.skipped
+    logger.info("%s：检查完成，发现问题 %d 条", read.path, len(report.findings))
     report.findings.sort(key=lambda f: (f.sheet or "", f.row or 0, f.cell or "", f.code))
     return report
 

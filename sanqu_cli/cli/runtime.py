@@ -53,6 +53,13 @@ class _ScrubFilter(logging.Filter):
         return True
 
 
+class _ChineseFormatter(logging.Formatter):
+    _LEVELS = {"DEBUG": "调试", "INFO": "信息", "WARNING": "警告", "ERROR": "错误", "CRITICAL": "严重"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"[{self._LEVELS.get(record.levelname, record.levelname)}] {record.getMessage()}"
+
+
 def setup_logging(verbose: int, show_pii: bool) -> None:
     level = logging.WARNING
     if verbose == 1:
@@ -60,7 +67,7 @@ def setup_logging(verbose: int, show_pii: bool) -> None:
     elif verbose > 1:
         level = logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_ChineseFormatter())
     if not show_pii:
         handler.addFilter(_ScrubFilter())
     root = logging.getLogger("sanqu_cli")
