@@ -174,9 +174,12 @@ def _add_rows(history: History, item: HistoryFile, rules: RuleSet) -> None:
             "请用 sanqu validate 检查该文件并改正身份证号。")))
 
 
-def read_history_file(path: Path, rules: RuleSet) -> HistoryFile:
-    """Read one earlier year's file as a roster, 考核汇总 or 处理记录, whichever fits."""
-    read = read_table(path, rules, HISTORY_SPECS)
+def read_history_file(path: Path, rules: RuleSet, year: int | None = None) -> HistoryFile:
+    """Read one earlier year's file as a roster, 考核汇总 or 处理记录, whichever fits.
+
+    `year` replaces the year found in the title or file name; a 年度 column still wins per row.
+    """
+    read = read_table(path, rules, HISTORY_SPECS, year=year)
     item = HistoryFile(read=read)
     item.findings.extend(read.findings)
     if read.spec is ROSTER and "grade" not in read.present:
@@ -186,11 +189,11 @@ def read_history_file(path: Path, rules: RuleSet) -> HistoryFile:
     return item
 
 
-def load_history(paths: list[Path], rules: RuleSet) -> History:
+def load_history(paths: list[Path], rules: RuleSet, year: int | None = None) -> History:
     """Read every `--history` file into one index; unreadable files become findings, not errors."""
     history = History()
     for path in paths:
-        item = read_history_file(path, rules)
+        item = read_history_file(path, rules, year)
         history.files.append(item)
         if item.read.readable and item.read.spec is not None:
             _add_rows(history, item, rules)
