@@ -8,9 +8,10 @@ examples/history/ gets:
 - 考核汇总-2024.xlsx: this year's 考核汇总 for all 300, as `sanqu score --show-pii` would write it;
 - 处理记录.xlsx: one 第二十八条 disqualification in 2023.
 
-Planted cases, by the row of the 2024 roster: the first person is 合格 in 2022, 2023 and 2024
-(an honour by three 合格 years); the second is 合格 in 2022 and 2024 but absent from 2023 (no
-honour, a note); the third was 不合格 in 2022 and the fourth disqualified in 2023 (both barred).
+Planted cases, by the row of the 2024 roster:
+- the first person is 合格 in 2022, 2023 and 2024, an honour by three 合格 years;
+- the second is 合格 in 2022 and 2024 but absent from 2023, so no honour and a note;
+- the third was 不合格 in 2022 and the fourth disqualified in 2023, so both are barred.
 """
 
 from __future__ import annotations
@@ -62,13 +63,12 @@ def grade_people(rng: random.Random, people: list, fixed: dict[int, str], quota_
 
 
 def summary_rows(rng: random.Random, people: list, grades: dict[int, str]) -> list[list]:
-    scored = [(record, score_for(rng, grades[index])) for index, record in people]
+    scored = [(record, score_for(rng, grades[index]), grades[index]) for index, record in people]
     scored.sort(key=lambda item: (item[0].get("dispatching_unit"), -item[1]))
     rows, rank, unit = [], 0, None
-    for serial, (record, score) in enumerate(scored, start=1):
+    for serial, (record, score, grade) in enumerate(scored, start=1):
         rank = 1 if record.get("dispatching_unit") != unit else rank + 1
         unit = record.get("dispatching_unit")
-        grade = "excellent" if score >= 90 else "pass" if score >= 60 else "fail"
         rows.append([serial, unit, record.get("name"), record.get("id_number"), score, GRADE_LABELS[grade], rank, None])
     return rows
 

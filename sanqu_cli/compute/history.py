@@ -70,7 +70,7 @@ class LossyEntry:
 
 @dataclass
 class HistoryFile:
-    """How one `--history` file was read: its kind, year and the problems that kept rows out."""
+    """One `--history` file as read: its table, the rows indexed, and the problems that kept rows out."""
 
     read: TableRead
     entries: int = 0
@@ -90,7 +90,7 @@ class History:
     entries: dict[str, list[HistoryEntry]] = field(default_factory=lambda: defaultdict(list))
     lossy: list[LossyEntry] = field(default_factory=list)
     # Years for which some file gives 考核等次 (rosters, 考核汇总). A 处理记录 lists only the
-    # people withdrawn, so it says nothing about everyone else's year.
+    # people withdrawn, so it cannot show that a year's results were given.
     graded_years: dict[int, list[Path]] = field(default_factory=lambda: defaultdict(list))
 
     def of(self, id_number: str) -> list[HistoryEntry]:

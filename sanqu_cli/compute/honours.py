@@ -21,7 +21,7 @@ from sanqu_cli.schema.records import Record, TableRead
 BASIS_EXCELLENT = "excellent"
 BASIS_CONSECUTIVE = "consecutive"
 
-# When one year holds several outcomes for a person (two files), the worst one counts.
+# When two files give one person different outcomes for one year, the worst one counts.
 _SEVERITY = {DISQUALIFIED: 3, "fail": 2, "pass": 1, "excellent": 0}
 
 
@@ -124,6 +124,10 @@ def decide_honour(person: ThisYearPerson, history: History, year: int, rules: Ru
     number = person.id_number
     entries = history.of(number) if number else []
     window = range(year - rules.history.honour_consecutive_years + 1, year + 1)
+
+    # A person barred this year (P150) should not be on the roster at all, so no certificate.
+    if barring_entries(entries, year, rules):
+        return decision
 
     this = person.grade
     if worst_outcome(entries, year) == DISQUALIFIED:

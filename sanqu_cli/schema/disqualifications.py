@@ -1,8 +1,9 @@
 """处理记录 (disqualifications): people whose 三区 status was withdrawn under 第二十八条.
 
-第二十八条 withdraws the status for misused funds, faked records and similar cases, and bars a
-new application for three years; `--history` reads this sheet to find such people on a later
-roster. 年度 is the plan year of the withdrawal, and 情形 names the case (e.g. “（一）套取工作经费”).
+第二十八条 withdraws the status for misused funds, faked records and similar cases. It also bars
+a new application for three years, so `--history` reads this sheet to find such people on a
+later roster. 年度 is the plan year of the withdrawal, and 情形 names the case (e.g.
+“（一）套取工作经费”).
 """
 
 from __future__ import annotations
