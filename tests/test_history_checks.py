@@ -269,3 +269,24 @@ def test_unreadable_history_file(tmp_path):
     assert history_reports[0].readable is False
     assert history_reports[0].findings[0].code == "F001"
     assert "2023 年度考核结果未提供" in " ".join(finding.message for finding in found(report, "P152"))
+
+
+def test_apply_history_with_scored_grades(tmp_path):
+    from sanqu_cli.checks.history import apply_history
+    from sanqu_cli.findings import FileReport
+    from sanqu_cli.rules import load_rules
+    from sanqu_cli.schema import KINDS
+    from sanqu_cli.schema.read import read_table
+
+    rules = load_rules()
+    history = [write_summary(tmp_path / "考核汇总-2022.xlsx", 2022, [(1, "合格"), (2, "不合格")]),
+               write_summary(tmp_path / "考核汇总-2023.xlsx", 2023, [(1, "合格")])]
+    summary = write_summary(tmp_path / "考核汇总.xlsx", 2024, [(1, "不合格"), (2, "合格")])
+    read = read_table(summary, rules, [KINDS["appraisal_summary"]], forced=True)
+    reports = [FileReport(path=str(summary), kind="appraisal_summary")]
+
+    history_reports = apply_history([read], reports, rules, history, grades={make_id(1): "pass"})
+
+    codes = sorted((finding.code, finding.cell) for finding in reports[0].findings if finding.cell)
+    assert codes == [("P150", "D4"), ("P151", "D3")]
+    assert [report.year for report in history_reports] == [2022, 2023]

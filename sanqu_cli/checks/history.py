@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from sanqu_cli.compute.history import History, HistoryEntry, HistoryFile
     from sanqu_cli.compute.honours import ThisYearPerson
 
-# The kinds whose rows are this year's dispatched people.
-PEOPLE_KINDS = ("roster", "appraisal_summary")
-
-
 def _bar_message(entry: HistoryEntry, year: int, rules: RuleSet) -> str:
     """Explain a bar, citing the article that applies: 第二十八条 or 第三十四条(二)."""
     last = entry.year + rules.history.barred_years
@@ -121,15 +117,16 @@ def apply_history(reads: list[TableRead], reports: list[FileReport], rules: Rule
                   *, grades: dict[str, str] | None = None, year: int | None = None) -> list[FileReport]:
     """Check this year's people of `reads` against the history files; return one report per history file.
 
-    Findings go into the report of the same path in `reports` (one is appended when none
-    matches). `grades` and `year` are as in `check_history`.
+    Every read with a 身份证号 column is checked (a roster, a 考核汇总, a flat score sheet).
+    Findings go into the report of the same path in `reports`, and a report is appended when
+    none matches. `grades` and `year` are as in `check_history`.
     """
     from sanqu_cli.compute.history import load_history
 
     history = load_history(history_paths, rules)
     by_path = {report.path: report for report in reports}
     for read in reads:
-        if read.spec is None or read.spec.kind not in PEOPLE_KINDS:
+        if read.spec is None or "id_number" not in read.present:
             continue
         report = by_path.get(str(read.path))
         if report is None:
@@ -143,4 +140,4 @@ def apply_history(reads: list[TableRead], reports: list[FileReport], rules: Rule
     return [history_file_report(item) for item in history.files]
 
 
-__all__ = ["PEOPLE_KINDS", "apply_history", "check_history", "history_file_report"]
+__all__ = ["apply_history", "check_history", "history_file_report"]
