@@ -169,9 +169,11 @@ def test_validate_history_subprocess(sanqu, tmp_path):
 def test_honours_subprocess(sanqu, tmp_path):
     folder = history_set(tmp_path)
     roster = this_year_roster(tmp_path / "roster-2024.xlsx", 2024, [1], grades={1: "合格"})
+    inputs = {path: path.read_bytes() for path in [roster, *folder.iterdir()]}
 
     result = sanqu("honours", "--roster", roster, "--history", folder, "--out", tmp_path / "out")
 
+    assert {path: path.read_bytes() for path in inputs} == inputs
     assert result.exit_code == 0, result.stderr
     assert "获得荣誉证书 1 人" in result.stdout
     assert (tmp_path / "out" / "荣誉证书名单.xlsx").is_file()
