@@ -104,6 +104,8 @@ def check_history(ctx: CheckContext, read: TableRead, history: History, *, year:
 
 def history_file_report(item: HistoryFile) -> FileReport:
     """Describe how a `--history` file was read, with the problems that kept rows out."""
+    # NOTE: `Report.summary()` adds these rows to its `records` count, so with --history that
+    # figure is this year's rows plus the history rows.
     read = item.read
     report = FileReport(path=str(read.path), kind=item.kind, sheet=read.sheet, header_row=read.header_row,
                         records=len(read.records), year=read.year, year_source=read.year_source,
