@@ -32,6 +32,8 @@ class ValidateOptions:
     sheet: str | None = None
     year: int | None = None
     plan: bool = False
+    # Earlier years' results (--history): P150–P154 are checked on this year's rosters.
+    history: list[Path] = field(default_factory=list)
 
 
 def expand_paths(arguments: list[str]) -> list[Path]:
@@ -125,4 +127,14 @@ def validate_paths(paths: list[Path], options: ValidateOptions) -> Report:
             by_year[read.year] += 1
     if any(count > 1 for count in by_year.values()):
         _cross_roster_duplicates(reads, reports, options.rules)
+    if options.history:
+        reports.extend(_check_history(reads, reports, options))
     return Report(files=reports)
+
+
+def _check_history(reads: list[TableRead], reports: list[FileReport], options: ValidateOptions) -> list[FileReport]:
+    """P150–P154 on this year's rosters; returns the reports of the history files themselves."""
+    from sanqu_cli.checks.history import apply_history
+
+    rosters = [read for read in reads if read.spec is not None and read.spec.kind == "roster"]
+    return apply_history(rosters, reports, options.rules, options.history, year=options.year)

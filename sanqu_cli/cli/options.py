@@ -52,3 +52,8 @@ OutDirOption = Annotated[
     Path,
     typer.Option("--out", help="输出文件夹，不存在时自动创建。", metavar="文件夹"),
 ]
+HistoryOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--history", help="历年结果文件：往年带“考核等次”的花名册、考核汇总、处理记录；可给文件夹或通配符，"
+                                   "可重复使用，如 --history 历年/。", metavar="路径", show_default=False),
+]

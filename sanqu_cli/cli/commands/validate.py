@@ -9,6 +9,7 @@ import typer
 from sanqu_cli.cli.options import (
     DebugOption,
     FailOn,
+    HistoryOption,
     OutputFormat,
     RulesOption,
     SheetOption,
@@ -33,6 +34,7 @@ def validate(
     = OutputFormat.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="达到这一级别的问题使退出码为 1：error、warning 或 info。")]
     = FailOn.error,
+    history: HistoryOption = None,
     rules: RulesOption = None,
     show_pii: ShowPiiOption = False,
     verbose: VerboseOption = 0,
@@ -56,6 +58,10 @@ def validate(
             raise CannotRun(f"没有找到要检查的表格文件：{'、'.join(files)}。请检查路径或通配符。")
 
         options = ValidateOptions(rules=session.rules, kind=kind, sheet=sheet, year=year, plan=plan)
+        if history:
+            options.history = expand_paths(history)
+            if not options.history:
+                raise CannotRun(f"--history 没有找到表格文件：{'、'.join(history)}。请检查路径或通配符。")
         report = validate_paths(paths, options)
 
         if output_format == OutputFormat.json:
