@@ -52,3 +52,11 @@ OutDirOption = Annotated[
     Path,
     typer.Option("--out", help="输出文件夹，不存在时自动创建。", metavar="文件夹"),
 ]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", help="输出格式：text（默认，中文表格）或 json。"),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="达到这一级别的问题使退出码为 1：error、warning 或 info。"),
+]
