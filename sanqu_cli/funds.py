@@ -42,14 +42,14 @@ def run_funds(roster_path: Path, ledger_path: Path | None, rules: RuleSet, year:
     if not roster.readable or roster.spec is None:
         return run
 
-    # The ledger belongs to the roster's year, so its dates are checked against that year.
     ledger = None
     if ledger_path is not None:
-        ledger = read_table(ledger_path, rules, [EXPENSE_LEDGER], forced=True, year=year or roster.year)
+        ledger = read_table(ledger_path, rules, [EXPENSE_LEDGER], forced=True, year=year)
         run.report.files.append(report_for(ledger))
     ledger_records = ledger.records if ledger is not None and ledger.readable else []
     run.result = compute_funds(roster.records, ledger_records, rules)
 
+    # The ledger belongs to the roster's year, so its dates are checked against that year.
     roster_ctx = CheckContext(rules=rules, file=str(roster_path), year=roster.year)
     ledger_ctx = CheckContext(rules=rules, file=str(ledger_path), year=roster.year) if ledger else None
     if ledger_ctx is not None:

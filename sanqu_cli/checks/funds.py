@@ -20,7 +20,7 @@ def yuan(amount: Decimal) -> str:
 
 def _basis(person: PersonFunds) -> str:
     area = AREA_LABELS.get(person.area_class or "", person.area_class)
-    return f"服务 {person.days} 天 × {area} {person.rate:,.0f} 元/天 = {yuan(person.work_subsidy)}"
+    return f"{person.days} 天 × {person.rate:,.0f} 元/天（{area}）= {yuan(person.work_subsidy)}"
 
 
 def check_roster_subsidy(ctx: CheckContext, person: PersonFunds) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -20,8 +20,11 @@ from sanqu_cli.cli.options import (
     VerboseOption,
     YearOption,
 )
-from sanqu_cli.cli.runtime import guard, start
+from sanqu_cli.cli.runtime import Session, guard, start
 from sanqu_cli.findings import Severity
+
+if TYPE_CHECKING:
+    from sanqu_cli.funds import FundsRun
 
 ORDER = 30
 
@@ -49,16 +52,9 @@ def funds(
     session = start(rules, show_pii, verbose, debug)
     with guard(debug):
         from sanqu_cli.funds import run_funds
-        from sanqu_cli.outputs import ensure_dir
-        from sanqu_cli.render.funds_workbook import write_funds_workbook
 
         run = run_funds(roster, ledger, session.rules, year)
-        output = None
-        if run.result is not None:
-            sources = {"花名册": str(roster), **({"经费支出明细": str(ledger)} if ledger else {})}
-            output = write_funds_workbook(ensure_dir(out), run.result, session.rules, sources, run.report,
-                                          session.masker, force)
-
+        output = write_workbook(session, run, out, force)
         if output_format == OutputFormat.json:
             from sanqu_cli.report.funds_report import funds_dict
             from sanqu_cli.report.json_report import dumps
@@ -66,19 +62,36 @@ def funds(
             typer.echo(dumps(funds_dict(run.result, run.report, session.rules.id, run.year,
                                         str(output) if output else None, session.masker)))
         else:
-            from sanqu_cli.report.funds_report import print_units
-            from sanqu_cli.report.terminal import print_report
-
-            if run.result is not None:
-                print_units(session.out, run.result)
-                session.out.print()
-            print_report(session.out, run.report, session.masker)
-            if output is not None:
-                session.out.print(f"已写出：{output}", markup=False)
-            else:
-                session.err.print(f"无法读取花名册 {roster}，没有写出补助测算表。", markup=False)
+            print_text(session, run, output)
         code = run.report.exit_code(Severity(fail_on.value))
     raise typer.Exit(code)
+
+
+def write_workbook(session: Session, run: FundsRun, out: Path, force: bool) -> Path | None:
+    """Write 补助测算.xlsx into `out`; nothing is written when the roster could not be read."""
+    from sanqu_cli.outputs import ensure_dir
+    from sanqu_cli.render.funds_workbook import write_funds_workbook
+
+    if run.result is None:
+        return None
+    sources = {"花名册": str(run.roster), **({"经费支出明细": str(run.ledger)} if run.ledger else {})}
+    return write_funds_workbook(ensure_dir(out), run.result, session.rules, sources, run.report, session.masker,
+                                force)
+
+
+def print_text(session: Session, run: FundsRun, output: Path | None) -> None:
+    """Print the per-unit table, the findings of both files, and where the workbook went."""
+    from sanqu_cli.report.funds_report import print_units
+    from sanqu_cli.report.terminal import print_report
+
+    if run.result is not None:
+        print_units(session.out, run.result)
+        session.out.print()
+    print_report(session.out, run.report, session.masker)
+    if output is not None:
+        session.out.print(f"已写出：{output}", markup=False)
+    else:
+        session.err.print(f"无法读取花名册 {run.roster}，没有写出补助测算表。", markup=False)
 
 
 def register(app: typer.Typer) -> None:
