@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sanqu_cli.rules import RuleSet
@@ -40,8 +40,12 @@ WORK_SUBSIDY = ROSTER.column("work_subsidy").header
 
 
 def to_cents(value: Decimal) -> Decimal:
-    """Return an amount with exactly two decimals, for display and output (the sums stay exact)."""
-    return value.quantize(CENT)
+    """Return an amount with exactly two decimals, for display and output (the sums stay exact).
+
+    Only an amount typed with more than two decimals (B608) needs rounding; it is rounded half
+    up (四舍五入), as accounts are.
+    """
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass
