@@ -62,7 +62,8 @@ def test_recorded_subsidy_wrong_cites_both_cells(cli, tmp_path):
     assert len(found) == 1
     assert found[0]["cell"] == "R3"  # the 工作补助 cell
     assert "花名册!P3" in found[0]["related"]  # the 服务天数 cell
-    assert "6,750.00" in found[0]["message"] and "9,000.00" in found[0]["message"]
+    assert "6,750.00" in found[0]["message"]
+    assert "9,000.00" in found[0]["message"]
     assert data["people"][0]["work_subsidy"] == "6750.00"
     assert data["people"][0]["recorded_work_subsidy"] == "9000.00"
 
@@ -87,7 +88,9 @@ def test_unit_over_budget(cli, tmp_path):
     code, data = run_json(cli, tmp_path, path)
     unit = data["units"][0]
 
-    assert unit["budget"] == "40000.00" and unit["total"] == "46000.00" and unit["remaining"] == "-6000.00"
+    assert unit["budget"] == "40000.00"
+    assert unit["total"] == "46000.00"
+    assert unit["remaining"] == "-6000.00"
     assert any("选派单位" in finding["message"] and finding["cell"] == "H3" for finding in findings(data, "B602"))
 
 
@@ -205,11 +208,15 @@ def test_workbook_money_is_numeric(cli, tmp_path):
     people, units = workbook["个人测算"], workbook["单位汇总"]
 
     assert people["I1"].value == "工作补助(测算)"
-    assert people["I2"].value == 9000 and people["I2"].data_type == "n"
-    assert "0.00" in people["I2"].number_format and "元" in people["I2"].number_format
+    assert people["I2"].value == 9000
+    assert people["I2"].data_type == "n"
+    assert "0.00" in people["I2"].number_format
+    assert "元" in people["I2"].number_format
     for cell in units[2][2:]:
-        assert cell.data_type == "n" and "0.00" in cell.number_format
-    assert units["A4"].value == "合计" and units["C4"].value == 40000
+        assert cell.data_type == "n", cell.coordinate
+        assert "0.00" in cell.number_format, cell.coordinate
+    assert units["A4"].value == "合计"
+    assert units["C4"].value == 40000
     assert "200" in str([row for row in workbook["说明"].iter_rows(values_only=True)])
 
 
@@ -258,3 +265,53 @@ def test_funds_subprocess_masks_ids(sanqu, tmp_path):
     assert make_id(1) not in masked.stdout
     assert make_id(1) in shown.stdout
     assert '"work_subsidy": "9000.00"' in masked.stdout
+
+
+def test_ledger_aliases_and_spaced_names(cli, tmp_path):
+    path = roster(tmp_path, person(1, 姓名="扎西卓玛"))
+    rows = [["支出日期", "选派人员姓名", "费用类别", "报销金额", "领款人", "摘要"],
+            [dt.date(2024, 4, 2), "扎西 卓玛", "差旅费", "1,200.00", "拉萨客运站", "车票"],
+            [dt.date(2024, 4, 3), "扎西卓玛", "生产资料", None, "农资公司", "种子"]]
+    book = write_rows(tmp_path / "报销台账.xlsx", rows, sheet="Sheet1")
+
+    _, data = run_json(cli, tmp_path, path, "--ledger", book)
+
+    assert data["people"][0]["spent"]["travel"] == "1200.00"
+    assert findings(data, "B610") == []
+    assert [finding["cell"] for finding in findings(data, "B608")] == ["D3"]  # the blank amount
+
+
+def test_ledger_id_stored_as_number(cli, tmp_path):
+    path = roster(tmp_path, person(1))
+    book = ledger(tmp_path, [[dt.date(2024, 4, 2), "测试1", 5.40102198001021e17, "交通差旅", 100, None, ""]])
+
+    _, data = run_json(cli, tmp_path, path, "--ledger", book)
+
+    assert [finding["cell"] for finding in findings(data, "P102")] == ["D2"]
+
+
+def test_rule_set_rejects_unknown_alias_kind(cli, tmp_path):
+    from sanqu_cli.rules.model import RULES_DIR
+
+    text = (RULES_DIR / "zangkefa-2022-93.toml").read_text(encoding="utf-8")
+    custom = tmp_path / "rules.toml"
+    custom.write_text(text.replace('"培训" = ["培训费", "培训费用"]', '"会议" = ["会议费"]'), encoding="utf-8")
+
+    result = cli("funds", roster(tmp_path, person(1)), "--out", tmp_path / "out", "--rules", custom)
+
+    assert result.exit_code == 2
+    assert "会议" in result.stderr and "expense_kinds" in result.stderr
+
+
+def test_rule_set_day_rates_used(cli, tmp_path):
+    from sanqu_cli.rules.model import RULES_DIR
+
+    text = (RULES_DIR / "zangkefa-2022-93.toml").read_text(encoding="utf-8")
+    custom = tmp_path / "rules.toml"
+    custom.write_text(text.replace("4 = 200", "4 = 230"), encoding="utf-8")
+
+    code, data = run_json(cli, tmp_path, roster(tmp_path, person(1, 服务区类别="四类区", 服务天数=45)),
+                          "--rules", custom)
+
+    assert data["people"][0]["work_subsidy"] == "10350.00"
+    assert data["day_rates"]["4"] == "230.00"

@@ -3,7 +3,7 @@
     python tools/make_ledger.py
 
 The roster is read through sanqu's own reader, so names, 身份证号, units and service days
-are exactly what `sanqu funds` sees. Each person gets the 工作补助 the rule set gives for
+are exactly what `sanqu funds` reads. Each person gets the 工作补助 the rule set gives for
 their days and area class, plus travel, training and materials within the 20,000 元;
 insurance is bought per unit (a row with no person). A few violations are planted, and
 their findings (code and cell) are written to tests/data/ledger-2024.expected.json.

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sanqu_cli.checks.context import CheckContext
+from sanqu_cli.checks.people import check_id_number
 from sanqu_cli.schema.expenses import expense_kind, money
 from sanqu_cli.schema.records import Record, TableRead
 from sanqu_cli.schema.roster import CATEGORY_LABELS
@@ -40,6 +41,9 @@ def _mentioning(record: Record, words: Iterable[str]) -> tuple[str, str] | None:
 
 def check_amount(ctx: CheckContext, record: Record, amount: Decimal | None) -> None:
     if amount is None:
+        cell = record.cell("amount")
+        if cell is not None and cell.raw is None:
+            ctx.add("B608", "支出金额为空。请填写实际支付的金额（元）。", record, "amount")
         return
     if amount <= 0:
         ctx.add("B608", f"支出金额 {amount} 元不是正数。冲减或退回请在原支出行中更正，不要填负数或 0。",
@@ -79,7 +83,10 @@ def check_kind(ctx: CheckContext, record: Record) -> None:
 
 def check_ledger_rows(ctx: CheckContext, records: list[Record]) -> None:
     """Check every row on its own, without the roster."""
+    if not ctx.year:
+        ctx.skip("B609", "不知道年度，请用 --year 指定")
     for record in records:
+        check_id_number(ctx, record)
         check_amount(ctx, record, money(record, "amount"))
         check_date(ctx, record)
         check_kind(ctx, record)
@@ -88,7 +95,7 @@ def check_ledger_rows(ctx: CheckContext, records: list[Record]) -> None:
 def _is_person(payee: str, match: LedgerMatch, words: list[str]) -> bool:
     """Tell whether a 收款人 is the person: their name (with a note such as "(本人)"), ID or 本人."""
     person = match.person
-    key = header_key(payee).replace("（", "(")
+    key = header_key(payee)
     name = header_key(person.name)
     if key in {header_key(word) for word in words}:
         return True

@@ -5,9 +5,9 @@ actual service days at the day rate of the area class (funds.day_rate_yuan). Mon
 `Decimal` throughout and every sum is exact to the 分.
 
 Which figure counts as spent, per person and kind:
-- 工作补助: days × rate whenever both are known (an amount recorded on the roster or in the
-  ledger that differs is B601, and the computed one is what the person is owed); when days
-  or the area class are missing, the recorded amount.
+- 工作补助: days × rate whenever both are known, because that is what the person is owed. An
+  amount recorded on the roster or in the ledger that differs is B601. When days or the area
+  class are missing, the recorded amount counts.
 - the other kinds: the ledger sum when the ledger has rows of that kind for the person,
   else the roster column, else 0.
 - ledger rows of a kind outside the five go to OTHER (they are spent, and also B603).
@@ -24,7 +24,7 @@ from sanqu_cli.rules import RuleSet
 from sanqu_cli.schema.expenses import expense_kind, money
 from sanqu_cli.schema.records import Record
 from sanqu_cli.schema.roster import ROSTER
-from sanqu_cli.workbook.cells import clean_text
+from sanqu_cli.workbook.cells import clean_text, header_key
 
 CENT = Decimal("0.01")
 AREA_LABELS = {"2": "二类区", "3": "三类区", "4": "四类区"}
@@ -50,7 +50,7 @@ def to_cents(value: Decimal) -> Decimal:
 
 @dataclass
 class PersonFunds:
-    """One person's figures; `spent` holds every kind of the rule set plus OTHER."""
+    """One person's figures. `spent` contains every kind of the rule set plus OTHER."""
 
     record: Record
     name: str
@@ -101,7 +101,7 @@ class UnitFunds:
 
 @dataclass
 class LedgerMatch:
-    """Where a ledger row was booked, and why it could not be booked to a roster person."""
+    """A ledger row's booking: its kind, amount, person or unit, and the problem when it has neither."""
 
     record: Record
     kind: str
@@ -133,6 +133,11 @@ def day_rates(rules: RuleSet) -> dict[str, Decimal]:
 def _id_key(value: Any) -> str | None:
     text = clean_text(value)
     return text.replace(" ", "").upper() if text else None
+
+
+def name_key(value: Any) -> str:
+    """Return a name for matching: NFKC and no spaces, so "扎西 卓玛" and "扎西卓玛" are one name."""
+    return header_key(value or "")
 
 
 def _person(record: Record, rates: dict[str, Decimal], kinds: list[str]) -> PersonFunds:
@@ -168,10 +173,10 @@ def _match(match: LedgerMatch, by_id: dict[str, PersonFunds], by_name: dict[str,
         if match.person is None:
             match.problem = f"身份证号不在花名册中（姓名“{name or ''}”）"
         else:
-            match.name_differs = bool(name) and name != match.person.name
+            match.name_differs = bool(name) and name_key(name) != name_key(match.person.name)
         return
     if name:
-        found = by_name.get(name, [])
+        found = by_name.get(name_key(name), [])
         if len(found) == 1:
             match.person = found[0]
         elif found:
@@ -189,7 +194,7 @@ def _book_ledger(result: FundsResult, ledger: list[Record], rules: RuleSet) -> N
     by_id = {person.id_number: person for person in result.people if person.id_number}
     by_name: dict[str, list[PersonFunds]] = {}
     for person in result.people:
-        by_name.setdefault(person.name, []).append(person)
+        by_name.setdefault(name_key(person.name), []).append(person)
     units = {unit.name: unit for unit in result.units}
 
     # Sum each person's ledger rows by kind first: a kind found in the ledger replaces the

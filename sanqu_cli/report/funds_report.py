@@ -1,7 +1,7 @@
 """`sanqu funds` results for people (a per-unit table) and for machines (JSON).
 
 In JSON every amount is a string with exactly two decimals ("9000.00"), so that no reader
-turns it into a binary float; kinds use the glossary's code names (work_subsidy, travel,
+turns it into a binary float. Kinds use the glossary's code names (work_subsidy, travel,
 insurance, training, materials) and `other` for spending outside the five kinds.
 """
 

@@ -57,7 +57,7 @@ def money(record: Record, name: str) -> Decimal | None:
     """Return a money field as Decimal; a number cell is read at Excel's 15 significant digits.
 
     Excel shows and sums at most 15 significant digits, so a cached 0.30000000000000004 from a
-    formula such as =0.1+0.2 is the 0.3 the clerk sees.
+    formula such as =0.1+0.2 is read as the 0.3 that Excel displays.
     """
     cell = record.cell(name)
     if cell is not None and isinstance(cell.raw, float):
