@@ -24,7 +24,7 @@ from sanqu_cli.validate import add_checked, report_for
 
 @dataclass
 class FundsRun:
-    """The figures (None when the roster could not be read), the findings of both files, the year."""
+    """The figures (None when the roster or the given ledger could not be read), the findings, the year."""
 
     result: FundsResult | None
     report: Report
@@ -46,7 +46,10 @@ def run_funds(roster_path: Path, ledger_path: Path | None, rules: RuleSet, year:
     if ledger_path is not None:
         ledger = read_table(ledger_path, rules, [EXPENSE_LEDGER], forced=True, year=year)
         run.report.files.append(report_for(ledger))
-    ledger_records = ledger.records if ledger is not None and ledger.readable else []
+        # Figures without the ledger the user gave would look complete but leave out its payments.
+        if not ledger.readable or ledger.spec is None:
+            return run
+    ledger_records = ledger.records if ledger is not None else []
     run.result = compute_funds(roster.records, ledger_records, rules)
 
     # The ledger belongs to the roster's year, so its dates are checked against that year.

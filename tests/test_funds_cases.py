@@ -315,3 +315,14 @@ def test_rule_set_day_rates_used(cli, tmp_path):
 
     assert data["people"][0]["work_subsidy"] == "10350.00"
     assert data["day_rates"]["4"] == "230.00"
+
+
+def test_unreadable_ledger_writes_nothing(cli, tmp_path):
+    book = tmp_path / "明细.xlsx"
+    book.write_bytes(b"PK\x03\x04broken")
+
+    result = cli("funds", roster(tmp_path, person(1)), "--ledger", book, "--out", tmp_path / "out")
+
+    assert result.exit_code == 2
+    assert "明细.xlsx" in result.stderr
+    assert not (tmp_path / "out" / "补助测算.xlsx").exists()

@@ -68,7 +68,7 @@ def funds(
 
 
 def write_workbook(session: Session, run: FundsRun, out: Path, force: bool) -> Path | None:
-    """Write 补助测算.xlsx into `out`; nothing is written when the roster could not be read."""
+    """Write 补助测算.xlsx into `out`; nothing is written when an input could not be read."""
     from sanqu_cli.outputs import ensure_dir
     from sanqu_cli.render.funds_workbook import write_funds_workbook
 
@@ -91,7 +91,8 @@ def print_text(session: Session, run: FundsRun, output: Path | None) -> None:
     if output is not None:
         session.out.print(f"已写出：{output}", markup=False)
     else:
-        session.err.print(f"无法读取花名册 {run.roster}，没有写出补助测算表。", markup=False)
+        unreadable = "、".join(file.path for file in run.report.files if not file.readable or file.kind is None)
+        session.err.print(f"无法读取 {unreadable}，没有写出补助测算表。请按上面的提示修正后重新运行。", markup=False)
 
 
 def register(app: typer.Typer) -> None:
