@@ -326,3 +326,27 @@ def test_unreadable_ledger_writes_nothing(cli, tmp_path):
     assert result.exit_code == 2
     assert "明细.xlsx" in result.stderr
     assert not (tmp_path / "out" / "补助测算.xlsx").exists()
+
+
+def test_unknown_area_class_not_computed(cli, tmp_path):
+    path = roster(tmp_path, person(1, 服务区类别="五类区", 工作补助=3000))
+
+    code, data = run_json(cli, tmp_path, path)
+    person_figures = data["people"][0]
+
+    assert code == 1
+    assert [finding["cell"] for finding in findings(data, "P130")] == ["M3"]
+    assert person_figures["work_subsidy"] is None
+    assert person_figures["spent"]["work_subsidy"] == "3000.00"  # the recorded amount
+    assert person_figures["sources"]["work_subsidy"] == "花名册"
+
+
+def test_json_findings_match_validate_fields(cli, tmp_path):
+    path = roster(tmp_path, person(1, 服务区类别="三类区", 服务天数=45, 工作补助=9000, 联系电话="12345"))
+    validate = cli("validate", path, "--format", "json").json()["files"][0]["findings"][0]
+
+    _, data = run_json(cli, tmp_path, path)
+
+    assert set(findings(data, "B601")[0]) == set(validate)
+    assert data["rule_set"] == "zangkefa-2022-93"
+    assert data["year"] == 2024
