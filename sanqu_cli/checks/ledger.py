@@ -159,6 +159,8 @@ def check_ledger_people(ctx: CheckContext, matches: list[LedgerMatch], roster_fi
 
 
 def _check_ledger_read(ctx: CheckContext, read: TableRead) -> None:
+    # NOTE: `sanqu validate` checks each file alone, so a roster passed in the same run is not
+    # used here; the roster-based checks run only in `sanqu funds`.
     ctx.skip("B604、B605、B610", "需要花名册，请用 sanqu funds 花名册 --ledger 明细 检查")
     check_ledger_rows(ctx, read.records)
 
