@@ -70,8 +70,8 @@ def read_file(path: Path, options: ValidateOptions) -> TableRead:
     return read
 
 
-def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
-    """Run the checks of the read table's kind and build the file's report."""
+def report_for(read: TableRead) -> FileReport:
+    """Start a file's report from how it was read: kind, sheet, header row, records, year, read findings."""
     report = FileReport(path=str(read.path), readable=read.readable, findings=list(read.findings),
                         notes=list(read.notes))
     if read.spec is None:
@@ -82,14 +82,28 @@ def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
     report.header_row = read.header_row
     report.records = len(read.records)
     report.year, report.year_source = read.year, read.year_source
+    return report
+
+
+def add_checked(report: FileReport, ctx: CheckContext) -> FileReport:
+    """Add a check context's findings and skipped checks to a report, in sheet and cell order."""
+    report.findings.extend(ctx.findings)
+    report.skipped_checks.extend(ctx.skipped)
+    report.findings.sort(key=lambda f: (f.sheet or "", f.row or 0, f.cell or "", f.code))
+    return report
+
+
+def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
+    """Run the checks of the read table's kind and build the file's report."""
+    report = report_for(read)
+    if read.spec is None:
+        return report
 
     ctx = CheckContext(rules=options.rules, file=str(read.path), year=read.year, plan=options.plan)
     for checker in CHECKERS.get(read.spec.kind, []):
         checker(ctx, read)
-    report.findings.extend(ctx.findings)
-    report.skipped_checks = ctx.skipped
+    add_checked(report, ctx)
     logger.info("%s：检查完成，发现问题 %d 条", read.path, len(report.findings))
-    report.findings.sort(key=lambda f: (f.sheet or "", f.row or 0, f.cell or "", f.code))
     return report
 
 

@@ -57,3 +57,11 @@ HistoryOption = Annotated[
     typer.Option("--history", help="历年结果文件：往年带“考核等次”的花名册、考核汇总、处理记录；可给文件夹或通配符，"
                                    "可重复使用，如 --history 历年/。", metavar="路径", show_default=False),
 ]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", help="输出格式：text（默认，中文表格）或 json。"),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="达到这一级别的问题使退出码为 1：error、warning 或 info。"),
+]

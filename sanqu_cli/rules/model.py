@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -85,6 +85,17 @@ class FundRules(_Strict):
     day_rate_yuan: dict[int, int]
 
 
+class FundCheckRules(_Strict):
+    """Word lists behind the ledger checks B603–B607 (支出类别 spellings, fee and 驻村 words)."""
+
+    kind_aliases: dict[str, list[str]] = Field(default_factory=dict)
+    reimbursed_to_person: list[str] = Field(default_factory=list)
+    self_payee_words: list[str] = Field(default_factory=list)
+    village_words: list[str]
+    fee_words: list[str]
+    lost_work_words: list[str]
+
+
 class Indicator(_Strict):
     """One row of 附件2 评分表."""
 
@@ -143,7 +154,17 @@ class RuleSet(_Strict):
     appraisal: AppraisalRules
     history: HistoryRules
     limits: Limits
+    fund_checks: FundCheckRules
     codes: dict[str, RuleCode]
+
+    @model_validator(mode="after")
+    def _fund_kinds_known(self) -> RuleSet:
+        """Reject a 支出类别 alias or reimbursable kind that is not one of funds.expense_kinds."""
+        kinds = set(self.funds.expense_kinds)
+        for name in [*self.fund_checks.kind_aliases, *self.fund_checks.reimbursed_to_person]:
+            if name not in kinds:
+                raise ValueError(f"fund_checks 中的支出类别“{name}”不在 funds.expense_kinds 中")
+        return self
 
     def code(self, code: str) -> RuleCode:
         """Return the catalogue entry of a rule code (a KeyError means a code missing from the rule set)."""

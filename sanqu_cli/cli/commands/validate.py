@@ -9,6 +9,8 @@ import typer
 from sanqu_cli.cli.options import (
     DebugOption,
     FailOn,
+    FailOnOption,
+    FormatOption,
     HistoryOption,
     OutputFormat,
     RulesOption,
@@ -30,10 +32,8 @@ def validate(
     sheet: SheetOption = None,
     year: YearOption = None,
     plan: Annotated[bool, typer.Option("--plan", help="按年初计划检查：服务天数不足只作警告（默认按年末实绩，作错误）。")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式：text（默认，中文表格）或 json。")]
-    = OutputFormat.text,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="达到这一级别的问题使退出码为 1：error、warning 或 info。")]
-    = FailOn.error,
+    output_format: FormatOption = OutputFormat.text,
+    fail_on: FailOnOption = FailOn.error,
     history: HistoryOption = None,
     rules: RulesOption = None,
     show_pii: ShowPiiOption = False,
