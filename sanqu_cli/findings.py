@@ -48,6 +48,8 @@ class Finding(BaseModel):
     value: str | None = None
     # Other cells the finding rests on (e.g. the roster cell behind an appraisal finding).
     related: list[str] = Field(default_factory=list)
+    # The value comes from a 身份证号 or phone cell, so reports mask it whatever its shape.
+    personal: bool = Field(default=False, exclude=True)
 
 
 def raw_text(raw: Any) -> str | None:
@@ -57,6 +59,16 @@ def raw_text(raw: Any) -> str | None:
     if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e15:
         return str(int(raw))
     return str(raw)
+
+
+def article_suffix(rules: RuleSet, code: str) -> str:
+    """Return "（《办法》第十三条）" for a code that has an article, else ""."""
+    article = rules.code(code).article
+    if not article:
+        return ""
+    if article.startswith("第"):
+        return f"（《办法》{article}）"
+    return f"（{article}）"
 
 
 def make_finding(
@@ -73,6 +85,7 @@ def make_finding(
     value: Any = None,
     related: list[str] | None = None,
     severity: Severity | None = None,
+    personal: bool = False,
 ) -> Finding:
     """Build a finding whose severity comes from the rule set unless given.
 
@@ -95,6 +108,7 @@ def make_finding(
         column=header,
         value=raw_text(value),
         related=related or [],
+        personal=personal,
     )
 
 
@@ -130,7 +144,9 @@ class Report(BaseModel):
         counts = {severity.value: 0 for severity in Severity}
         for finding in self.findings:
             counts[finding.severity.value] += 1
-        return {"files": len(self.files), "records": sum(f.records for f in self.files), **counts}
+        unreadable = sum(1 for file in self.files if not file.readable)
+        return {"files": len(self.files), "records": sum(f.records for f in self.files), **counts,
+                "unreadable": unreadable}
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above `fail_on`, 2 when a file could not be read at all."""

@@ -6,10 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sanqu_cli.pii import Masker
+from sanqu_cli.pii import PERSONAL_FIELDS, Masker
 from sanqu_cli.schema.records import TableRead
-
-_PERSONAL_FIELDS = {"id_number", "phone"}
+from sanqu_cli.schema.spec import ColumnSpec
 
 
 def plain_value(value: Any) -> Any:
@@ -27,13 +26,15 @@ def describe_read(read: TableRead, masker: Masker, limit: int | None = None) -> 
     """Return kind, sheet, header rows, header → field mapping and the records of one read."""
     layout = read.layout
     records = read.records if limit is None else read.records[:limit]
+    fields = list(layout.fields) if layout else []
     mapped_records = []
     for record in records:
         values = {}
-        for name, value in record.values.items():
-            value = plain_value(value)
-            if name in _PERSONAL_FIELDS and isinstance(value, str):
-                value = masker.id_number(value) if name == "id_number" else masker.text(value)
+        # Every mapped field appears, blank ones as null, so a missing value is visible.
+        for name in fields:
+            value = plain_value(record.values.get(name))
+            if name in PERSONAL_FIELDS and isinstance(value, str):
+                value = masker.value(value, personal=True)
             values[name] = value
         mapped_records.append({"row": record.row, "values": values})
 
@@ -47,14 +48,32 @@ def describe_read(read: TableRead, masker: Masker, limit: int | None = None) -> 
         "year": read.year,
         "year_source": read.year_source,
         "columns": [
-            {"column": column.letter, "header": column.header, "field": column.field}
+            {"column": column.letter, "header": column.header, "field": column.field,
+             "field_label": read.spec.column(column.field).header if column.field and read.spec else None}
             for column in (layout.columns if layout else [])
             if column.header or column.field
         ],
         "missing": [column.field for column in (read.spec.columns if read.spec else [])
                     if layout and column.field not in layout.fields],
+        "missing_labels": [column.header for column in (read.spec.columns if read.spec else [])
+                           if layout and column.field not in layout.fields and column.field != "serial"],
         "skipped_rows": layout.skipped_rows if layout else {},
         "records_total": len(read.records),
         "records": mapped_records,
         "notes": read.notes,
     }
+
+
+def display_value(column: ColumnSpec, value: Any) -> str:
+    """Render a normalised value in the words a clerk typed: 区内专业技术人员, 二类区, 是/否."""
+    if value is None:
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if column.choices:
+        for spelling, normalised in column.choices.items():
+            if normalised == value:
+                return spelling
+    if isinstance(value, list):
+        return "至".join(str(item) for item in value)
+    return str(value)

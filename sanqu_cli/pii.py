@@ -15,6 +15,22 @@ _MOBILE_PATTERN = re.compile(r"(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-
 _LANDLINE_PATTERN = re.compile(r"(?<![0-9])(0[0-9]{2,3}-?)([0-9]{3,4})([0-9]{4})(?![0-9])")
 
 
+# Fields whose values are personal information wherever they appear, valid or not.
+PERSONAL_FIELDS = frozenset({"id_number", "phone"})
+
+
+def mask_any(text: str) -> str:
+    """Mask a personal value of any shape (a malformed ID or phone is still personal)."""
+    compact = text.strip()
+    if len(compact) >= 15:
+        return mask_id(compact)
+    if len(compact) == 11:
+        return mask_phone(compact)
+    if len(compact) >= 7:
+        return compact[:3] + "*" * (len(compact) - 5) + compact[-2:]
+    return "*" * len(compact)
+
+
 def mask_id(text: str) -> str:
     """Mask the middle of an ID number, keeping the area code and the last four: 540102********123X."""
     if len(text) <= 10:
@@ -47,6 +63,12 @@ class Masker:
         if text is None or self.show_pii:
             return text
         return scrub(text)
+
+    def value(self, text: str | None, personal: bool) -> str | None:
+        """Mask a finding's or record's value: fully when it comes from a personal field, else by pattern."""
+        if text is None or self.show_pii:
+            return text
+        return mask_any(text) if personal else scrub(text)
 
     def id_number(self, text: str | None) -> str | None:
         if text is None or self.show_pii:

@@ -123,8 +123,13 @@ def _cross_roster_duplicates(reads: list[TableRead], reports: list[FileReport], 
             key = (read.year, number)
             if key in seen and seen[key][0] is not read:
                 other_read, other = seen[key]
-                message = (f"同一人（身份证号）也在 {other_read.path.name} 的 {other.ref('id_number')} "
-                           f"（{other.get('dispatching_unit', '')}），同一年度只能由一个选派单位选派。")
+                unit, other_unit = record.get("dispatching_unit", ""), other.get("dispatching_unit", "")
+                if unit and unit == other_unit:
+                    message = (f"同一人（身份证号）也在 {other_read.path.name} 的 {other.ref('id_number')}，"
+                               f"{unit}同一年度的花名册中只能出现一次，请删除重复的一行。")
+                else:
+                    message = (f"同一人（身份证号）也在 {other_read.path.name} 的 {other.ref('id_number')} "
+                               f"（{other_unit}），同一年度只能由一个选派单位选派。")
                 report.findings.append(make_finding(rules, "P103", message, file=str(read.path), at=cell,
                                                     related=[f"{other_read.path.name}!{other.ref('id_number')}"]))
             else:

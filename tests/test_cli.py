@@ -86,12 +86,13 @@ def test_inspect_json_shows_mapping_and_values(cli, tmp_path):
     data = cli("inspect", path, "--format", "json").json()
 
     assert data["kind"] == "roster"
-    assert {"column": "P", "header": "服务天数", "field": "service_days"} in data["columns"]
+    days = [column for column in data["columns"] if column["column"] == "P"][0]
+    assert (days["header"], days["field"], days["field_label"]) == ("服务天数", "service_days", "服务天数")
     record = data["records"][0]
     assert record["row"] == 2
     assert record["values"]["service_days"] == 30
     assert record["values"]["service_start"] == "2024-03-01"
-    assert "team" not in record["values"]
+    assert record["values"]["team"] is None
 
 
 def test_inspect_text(cli, examples):

@@ -5,19 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sanqu_cli.findings import Finding, make_finding
+from sanqu_cli.findings import Finding, article_suffix, make_finding
+from sanqu_cli.pii import PERSONAL_FIELDS
 from sanqu_cli.rules import RuleSet
 from sanqu_cli.schema.records import Record
-
-
-def article_suffix(rules: RuleSet, code: str) -> str:
-    """Return "（《办法》第十三条）" for a code that has an article, else ""."""
-    article = rules.code(code).article
-    if not article:
-        return ""
-    if article.startswith("第"):
-        return f"（《办法》{article}）"
-    return f"（{article}）"
 
 
 @dataclass
@@ -38,7 +29,7 @@ class CheckContext:
             place.setdefault("sheet", record.sheet)
             place.setdefault("row", record.row)
         self.findings.append(make_finding(self.rules, code, message, file=self.file, at=at, value=value,
-                                          related=related, **place))
+                                          related=related, personal=name in PERSONAL_FIELDS, **place))
 
     def skip(self, codes: str, reason: str) -> None:
         self.skipped.append(f"{codes}：{reason}")

@@ -65,7 +65,7 @@ def check_id(raw: Any) -> IdCheck:
     if isinstance(raw, (int, float)):
         return IdCheck("stored_as_number", known_digits=_known_digits(raw))
 
-    text = (clean_text(raw) or "").replace(" ", "").replace("-", "")
+    text = (clean_text(raw) or "").replace(" ", "").replace("-", "").lstrip("'‘’`")
     if _SCIENTIFIC.match(text):
         return IdCheck("stored_as_number", known_digits=_known_digits(text))
     number = text.upper()
@@ -99,7 +99,7 @@ def check_phone(value: str | None) -> bool:
         return True
     text = re.sub(r"[\s()（）]", "", value)
     text = text.replace("—", "-").removeprefix("+86").removeprefix("86-")
-    if _MOBILE.match(text):
+    if _MOBILE.match(text) or _MOBILE.match(text.replace("-", "")):
         return True
     if _LANDLINE.match(text):
         return True

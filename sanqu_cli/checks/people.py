@@ -127,8 +127,9 @@ def check_place(ctx: CheckContext, record: Record) -> None:
         if match.status == "unknown":
             ctx.add("P131", f"受援县(区)“{county}”不是西藏现有的 74 个县级行政区之一，请核对名称。", record, "county")
         elif match.status == "former":
-            ctx.add("P131", f"“{county}”是旧称（{match.former_note}），现名“{match.county.name}”，请改为现名。",
-                    record, "county")
+            when = match.former_note.split("(", 1)[1].rstrip(")") if "(" in match.former_note else ""
+            history = f"，{when}" if when else ""
+            ctx.add("P131", f"“{county}”是旧称{history}，现名“{match.county.name}”，请改为现名。", record, "county")
         elif match.status == "short":
             ctx.add("P131", f"受援县(区)“{county}”请写规范全称“{match.county.name}”。", record, "county")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import typer
+from rich.text import Text
 from typer import rich_utils
 
 _TITLES = {
@@ -32,16 +33,32 @@ _MESSAGES = [
     (r"^Missing option '?([^']+?)'?\.?$", "缺少选项 {0}。"),
     (r"^Missing parameter:? '?([^']+?)'?\.?$", "缺少参数 {0}。"),
     (r"^No such option: (\S+?)(?:\s.*)?$", "没有选项 {0}。运行 --help 查看可用的选项。"),
+    (r"^No such command '?([^']+?)'?\.\s*Did you mean '?([^'?]+?)'?\?$", "没有命令 {0}，您是不是要用 {1}？"),
     (r"^No such command '?([^']+?)'?\.$", "没有命令 {0}。运行 sanqu --help 查看全部命令。"),
-    (r"^Got unexpected extra arguments? \((.*)\)$", "多余的参数：{0}。"),
+    (r"^Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)$", "多余的参数：{0}。这个命令只接受一个文件，或请检查引号和空格。"),
+    (r"^Got unexpected extra argument\(s\) \((.*)\)$", "多余的参数：{0}。这个命令只接受一个文件，或请检查引号和空格。"),
     (r"^Missing command\.$", "缺少命令。运行 sanqu --help 查看全部命令。"),
     (r"^Option '?([^']+?)'? requires an argument\.$", "选项 {0} 后面需要一个值。"),
-    (r"^Invalid value for '?([^':]+?)'?: '?(.*?)'? is not one of (.*)\.$", "{0} 的值“{1}”无效，只能是：{2}。"),
+    (r"^Invalid value for '?([^':]+?)'?: (?:Value error, )?'?(.*?)'? is not one of (.*?)\.?$", "{0} 的值“{1}”无效，只能是：{2}。"),
     (r"^Invalid value for '?([^':]+?)'?: '?(.*?)'? is not a valid integer\.?$", "{0} 的值“{1}”不是整数。"),
+    (r"^Invalid value for '?([^':]+?)'?: .*valid integer.*$", "{0} 的值应为整数（阿拉伯数字）。"),
+    (r"^Invalid value for '?([^':]+?)'?: (\S+) is not in the range (.*)\.?$", "{0} 的值 {1} 超出范围 {2}。"),
     (r"^Invalid value for '?([^':]+?)'?: (?:File|Path|Directory) '?(.*?)'? does not exist\.$", "{0}：找不到“{1}”。"),
     (r"^Invalid value for '?([^':]+?)'?: (?:File|Path) '?(.*?)'? is a directory\.$", "{0}：“{1}”是文件夹，需要文件。"),
     (r"^Invalid value for '?([^':]+?)'?: (.*)$", "{0} 的值无效：{1}"),
 ]
+
+
+_TYPE_NAMES = {
+    "<bool>": None,
+    "<int>": "整数",
+    "<int range>": "整数",
+    "<str>": "文本",
+    "<Path>": "路径",
+    "<path>": "路径",
+    "<list[str]>": "…",
+    "<float>": "数字",
+}
 
 
 def translate(message: str) -> str:
@@ -91,6 +108,33 @@ def _install() -> None:
         original_format_error(error)
 
     rich_utils.rich_format_error = format_error
+
+    # Typer groups an option's help and its default into rich Columns, which cut Chinese text
+    # (no spaces to wrap at) with an ellipsis; one Text wraps it instead.
+    original_parameter_help = rich_utils._get_parameter_help
+
+    def parameter_help(*args, **kwargs):
+        columns = original_parameter_help(*args, **kwargs)
+        items = getattr(columns, "renderables", None)
+        if items and all(isinstance(item, Text) for item in items):
+            joined = Text(" ").join(items)
+            joined.overflow = "fold"
+            return joined
+        return columns
+
+    rich_utils._get_parameter_help = parameter_help
+
+    # Type names such as <bool> and <list[str]> are Python, not Chinese.
+    from typer.core import TyperArgument, TyperOption
+
+    for parameter_class in (TyperArgument, TyperOption):
+        original_type = parameter_class.display_type_rich
+
+        def display_type_rich(self, ctx, _original=original_type):
+            shown = _original(self, ctx)
+            return _TYPE_NAMES.get(shown, shown)
+
+        parameter_class.display_type_rich = display_type_rich
 
     # The usage line is highlighted by a pattern that looks for the English "Usage: ".
     try:

@@ -26,7 +26,8 @@ RulesOption = Annotated[
 ]
 YearOption = Annotated[
     Optional[int],
-    typer.Option("--year", help="年度，如 2024。不给时依次取自标题行、文件名、服务日期。", metavar="年度"),
+    typer.Option("--year", help="年度，如 2024。不给时依次取自标题行、文件名、服务日期。", metavar="年度",
+                 min=2000, max=2100),
 ]
 ShowPiiOption = Annotated[
     bool,

@@ -15,7 +15,7 @@ def finding_dict(finding: Finding, masker: Masker) -> dict[str, Any]:
     """Return a finding as a JSON object with identifiers masked unless --show-pii."""
     data = finding.model_dump(mode="json")
     data["message"] = masker.text(finding.message)
-    data["value"] = masker.text(finding.value)
+    data["value"] = masker.value(finding.value, finding.personal)
     data["related"] = [masker.text(item) for item in finding.related]
     return data
 

@@ -29,7 +29,7 @@ def _findings_table(findings: list[Finding], masker: Masker) -> Table:
             finding.code,
             f"[{_STYLE[finding.severity]}]{finding.severity.label}[/]",
             escape(finding.column or ""),
-            escape(masker.text(finding.value) or ""),
+            escape(masker.value(finding.value, finding.personal) or ""),
             escape(masker.text(finding.message) or ""),
         )
     return table

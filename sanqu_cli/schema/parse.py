@@ -104,7 +104,10 @@ def _raw_text_keep(value: Any, date1904: bool, choices: dict[str, str]) -> Any:
             return str(int(value))
         return repr(value)
     text = clean_text(value)
-    return text.replace(" ", "").upper() if text else None
+    if not text:
+        return None
+    # A leading apostrophe is Excel's way of typing a number as text; exports sometimes keep it.
+    return text.lstrip("'‘’`").replace(" ", "").upper() or None
 
 
 PARSERS: dict[str, Callable[[Any, bool, dict[str, str]], Any]] = {

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sanqu_cli.findings import make_finding
+from sanqu_cli.findings import article_suffix, make_finding
+from sanqu_cli.pii import PERSONAL_FIELDS
 from sanqu_cli.rules import RuleSet
 from sanqu_cli.schema.parse import PARSERS, ValueProblem, is_blank
 from sanqu_cli.schema.records import Record, TableRead
@@ -140,7 +141,8 @@ def _build_records(read: TableRead, rules: RuleSet, spec: TableSpec, grid: Sheet
                 if formula:
                     message = (f"单元格含公式 {formula}，但文件中没有保存计算结果（可能由不计算公式的软件生成）。"
                                "请用 Excel 或 WPS 打开该文件、保存后再提交。")
-                    read.findings.append(make_finding(rules, "F007", message, file=file, at=record.cell(name), value=formula))
+                    read.findings.append(make_finding(rules, "F007", message, file=file, at=record.cell(name), value=formula,
+                                                      personal=name in PERSONAL_FIELDS))
                     record.unread.add(name)
                 continue
             try:
@@ -148,7 +150,8 @@ def _build_records(read: TableRead, rules: RuleSet, spec: TableSpec, grid: Sheet
             except ValueProblem as problem:
                 code = column_spec.invalid_code or problem.code
                 message = f"{column_spec.header}：{problem.message}。"
-                read.findings.append(make_finding(rules, code, message, file=file, at=record.cell(name)))
+                read.findings.append(make_finding(rules, code, message + article_suffix(rules, code), file=file,
+                                                  at=record.cell(name), personal=name in PERSONAL_FIELDS))
                 record.unread.add(name)
                 continue
             if value is not None:

@@ -81,15 +81,28 @@ def _read_date1904(path: Path) -> bool:
     return re.search(rb'date1904="(1|true)"', workbook_xml) is not None
 
 
+_SUFFIXES = {
+    FileType.xlsx: {".xlsx", ".xlsm"},
+    FileType.xls: {".xls"},
+    FileType.ods: {".ods"},
+}
+
+
 def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     import python_calamine as calamine
 
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in _SUFFIXES[file_type]:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        else:
+            # calamine picks its parser by the extension; WPS and web systems save xlsx under
+            # an .xls name, so a mismatched file goes through the content-sniffing reader.
+            with path.open("rb") as handle:
+                workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
     except calamine.PasswordError:
         raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
     except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
-        raise WorkbookError("F001", f"文件已损坏或格式不对，无法打开（{type(exc).__name__}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+        raise WorkbookError("F001", "文件已损坏或格式不对，无法打开。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
 
     sheets = []
     try:
@@ -104,7 +117,7 @@ def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     except WorkbookError:
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet part can be damaged while the workbook opened
-        raise WorkbookError("F001", f"文件内容已损坏，读取工作表时出错（{type(exc).__name__}）。请用 Excel 或 WPS 打开后另存再试。") from None
+        raise WorkbookError("F001", "文件内容已损坏，读取工作表时出错。请用 Excel 或 WPS 打开后另存再试。") from None
     finally:
         workbook.close()
     return sheets

@@ -68,25 +68,28 @@ def _print(session, data: dict, read) -> None:
         out.print(f"[dim]{escape(note)}[/]")
 
     table = Table(title="表头与字段的对应", header_style="bold")
-    for title in ("列", "表头", "字段"):
+    for title in ("列", "表头", "读作", "字段代码"):
         table.add_column(title)
     for column in data["columns"]:
-        table.add_row(column["column"], escape(column["header"]), column["field"] or "[yellow]未识别，已忽略[/]")
+        label = column["field_label"] or "[yellow]未识别，已忽略[/]"
+        table.add_row(column["column"], escape(column["header"]), label, column["field"] or "")
     out.print(table)
-    if data["missing"]:
-        out.print(f"表中没有的字段：{'、'.join(data['missing'])}")
+    if data["missing_labels"]:
+        out.print(f"表中没有这些列：{'、'.join(data['missing_labels'])}")
     skipped = "，".join(f"{_ROW_KINDS.get(kind, kind)} {count} 行" for kind, count in data["skipped_rows"].items())
     out.print(f"数据记录 {data['records_total']} 条" + (f"；跳过 {skipped}" if skipped else ""))
 
+    # One line per record reads at any terminal width, unlike a table of twenty columns.
     if data["records"]:
-        fields = [column["field"] for column in data["columns"] if column["field"]]
-        records = Table(title=f"前 {len(data['records'])} 条记录", header_style="bold")
-        records.add_column("行")
-        for name in fields:
-            records.add_column(name)
+        from sanqu_cli.inspection import display_value
+
+        out.print(f"前 {len(data['records'])} 条记录：")
         for record in data["records"]:
-            records.add_row(str(record["row"]), *(escape(str(record["values"].get(name, ""))) for name in fields))
-        out.print(records)
+            parts = []
+            for name, value in record["values"].items():
+                column = read.spec.column(name)
+                parts.append(f"{column.header}={display_value(column, value)}")
+            out.print(f"  第 {record['row']} 行：" + escape("；".join(parts)), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

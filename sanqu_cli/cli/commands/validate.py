@@ -75,7 +75,7 @@ def validate(
 
         unreadable = [file.path for file in report.files if not file.readable]
         if unreadable and output_format == OutputFormat.text:
-            session.err.print(f"无法读取的文件：{'、'.join(unreadable)}", markup=False)
+            session.err.print(f"无法读取或无法识别的文件：{'、'.join(unreadable)}", markup=False)
         code = report.exit_code(Severity(fail_on.value))
     raise typer.Exit(code)
 
