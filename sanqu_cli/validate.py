@@ -28,6 +28,8 @@ class ValidateOptions:
     sheet: str | None = None
     year: int | None = None
     plan: bool = False
+    # --- results tables: detail files for the S403 cross-checks (see checks/results.py) ---
+    details: dict[str, Path] = field(default_factory=dict)
 
 
 def expand_paths(arguments: list[str]) -> list[Path]:
@@ -68,7 +70,8 @@ def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
     report.records = len(read.records)
     report.year, report.year_source = read.year, read.year_source
 
-    ctx = CheckContext(rules=options.rules, file=str(read.path), year=read.year, plan=options.plan)
+    ctx = CheckContext(rules=options.rules, file=str(read.path), year=read.year, plan=options.plan,
+                       details=options.details)
     for checker in CHECKERS.get(read.spec.kind, []):
         checker(ctx, read)
     report.findings.extend(ctx.findings)
