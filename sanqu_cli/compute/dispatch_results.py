@@ -223,3 +223,16 @@ def compute_dispatch(roster: TableRead | None, service_log: TableRead | None, ap
     total = figures_of(TOTAL_LABEL, people, log)
     total.prefecture = None
     return ResultsTable(kind="dispatch_results", year=year, units=units, total=total, notes=notes)
+
+
+def distinct_counter(roster: TableRead | None, service_log: TableRead, year: int | None):
+    """Return a function that recomputes the county/township/village counts of a set of units (for merging)."""
+    from sanqu_cli.schema.results_tables import NON_ADDITIVE
+
+    log = log_frame(service_log, roster_frame(roster), year, [])
+
+    def count(units: list[str]) -> dict[str, Any]:
+        values, _ = log_figures(log[log["unit"].isin(units)])
+        return {name: values[name] for name in NON_ADDITIVE}
+
+    return count

@@ -181,3 +181,10 @@ def write_results(table: ResultsTable, folder: Path, force: bool = False, templa
     """Write a computed 附件4 or 附件5 into `folder` with the standard file name; return its path."""
     target = folder / OUTPUT_NAMES[table.kind].format(year=table.year or "")
     return write_sheets(table.kind, table, unit_sheet_plans(table), target, force, template)
+
+
+def merged_sheet_plans(region_rows: list[UnitFigures], groups: dict[str, list[UnitFigures]]) -> list[SheetPlan]:
+    """Return the plans of a merged table: the region sheet (one row per 市(地)), then one sheet per 市(地)."""
+    plans = [SheetPlan(name="全区", rows=region_rows, title_suffix="（全区汇总）")]
+    plans += [SheetPlan(name=name, rows=members, title_suffix=f"（{name}汇总）") for name, members in groups.items()]
+    return plans
