@@ -144,7 +144,8 @@ def _distinct(frame, column: str) -> tuple[int, list[str]]:
 
 
 def _rows_where(frame, mask, ref_column: str) -> tuple[int, list[str]]:
-    chosen = frame[mask]
+    # An empty frame's column has dtype object, which pandas would take as column labels.
+    chosen = frame[mask.astype(bool)]
     return len(chosen), list(chosen[ref_column])
 
 
@@ -176,7 +177,7 @@ def log_figures(log) -> tuple[dict[str, Any], dict[str, list[str]]]:
     for figure, column in (("counties", "county"), ("townships", "township"), ("villages", "village"),
                            ("organisations_served", "organisation")):
         values[figure], sources[figure] = _distinct(log, column)
-    founded = log[log["founded"]]
+    founded = log[log["founded"].astype(bool)]
     values["organisations_founded"], sources["organisations_founded"] = _distinct(founded, "organisation")
     values["training_sessions"], sources["training_sessions"] = _rows_where(log, log["training"], "ref_activity")
     for figure, column in SUMMED.items():
