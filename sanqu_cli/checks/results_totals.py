@@ -2,7 +2,7 @@
 
 Those figures are distinct counts (附件4 注1: 以县为单位，不可累加): two units serving 墨竹工卡县
 serve one county, not two. The reader skips 合计 rows, so this check reopens the sheet to see them.
-A total row whose label says it was deduplicated (e.g. "合计（按明细去重）") is trusted.
+A total row labelled as deduplicated (e.g. "合计（按明细去重）") is trusted.
 """
 
 from __future__ import annotations

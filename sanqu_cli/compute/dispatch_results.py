@@ -193,7 +193,10 @@ def compute_dispatch(roster: TableRead | None, service_log: TableRead | None, ap
     """
     from sanqu_cli.schema.results_tables import DISPATCH_FIGURES
 
-    year = year or (roster.year if roster else None) or (service_log.year if service_log else None)
+    if year is None and roster is not None:
+        year = roster.year
+    if year is None and service_log is not None:
+        year = service_log.year
     notes: list[str] = []
     people = roster_frame(roster)
     if appraisal is not None:

@@ -1,4 +1,4 @@
-"""What the 附件4 and 附件5 computations produce, and the helpers both of them use."""
+"""Result types of the 附件4 and 附件5 computations, and helpers that both computations use."""
 
 from __future__ import annotations
 

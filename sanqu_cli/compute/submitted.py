@@ -63,7 +63,7 @@ def parse_count_cell(raw: Any) -> Any:
 
 
 def figure_values(read: TableRead, record: Record) -> dict[str, Any]:
-    """Return every figure of a row; a cell that cannot be read is left out (a finding says why)."""
+    """Return every figure of a row; a cell that cannot be read is left out because a finding already reports it."""
     kind = read.spec.kind if read.spec else "dispatch_results"
     values: dict[str, Any] = {}
     for figure in FIGURES[kind]:

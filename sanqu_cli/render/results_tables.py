@@ -1,6 +1,6 @@
 """Write 附件4 / 附件5 in the official layout, from the templates in templates/.
 
-The template holds one sheet: the title with ××年度, the 单位(盖章) / 填表人 / 联系电话 line, the
+The template contains one sheet: the title with ××年度, the 单位(盖章) / 填表人 / 联系电话 line, the
 two-row header with merged group cells, one styled data row and the 注 lines. Rows are found
 by their text, so an office may restyle or move things in its own copy (`--template FILE`).
 Each output sheet is a copy of that sheet with as many data rows as it needs.
@@ -36,7 +36,7 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 @dataclass
 class _Layout:
-    """Where things are on the template sheet (1-based rows)."""
+    """Positions of the title, the 盖章 line and the data row on the template sheet (1-based rows)."""
 
     title: tuple[int, int]
     unit_line: tuple[int, int] | None

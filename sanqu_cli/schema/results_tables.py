@@ -85,7 +85,9 @@ def _figure_columns(figures: tuple[Figure, ...], invalid_code: str, text_fields:
     columns = []
     for figure in figures:
         # Distinct counts may hold the mark 不可累加 in merged tables, so the checks parse them.
-        kind = "text" if figure.field in text_fields else ("decimal" if figure.decimal else "whole")
+        kind = "decimal" if figure.decimal else "whole"
+        if figure.field in text_fields:
+            kind = "text"
         columns.append(ColumnSpec(figure.field, figure.header, figure.aliases, required=True, kind=kind,
                                   invalid_code=invalid_code))
     return tuple(columns)
