@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sanqu_cli.compute.results_common import ResultsTable, UnitFigures, prefecture_of_unit
+from sanqu_cli.compute.results_common import ResultsTable, UnitFigures, distinct_values, prefecture_of_unit
 from sanqu_cli.reference import match_county
 from sanqu_cli.schema.records import TableRead
 
@@ -136,13 +136,6 @@ def log_frame(service_log: TableRead | None, people, year: int | None, notes: li
     return pd.DataFrame(rows, columns=columns)
 
 
-def _distinct(frame, column: str) -> tuple[int, list[str]]:
-    """Count the distinct values of a column; the source of each is the first row that names it."""
-    present = frame.dropna(subset=[column])
-    first = present.drop_duplicates(column)
-    return int(present[column].nunique()), [f"{value}：{ref}" for value, ref in zip(first[column], first[f"ref_{column}"])]
-
-
 def _rows_where(frame, mask, ref_column: str) -> tuple[int, list[str]]:
     # An empty frame's column has dtype object, which pandas would take as column labels.
     chosen = frame[mask.astype(bool)]
@@ -161,7 +154,7 @@ def people_figures(people, grades_known: bool) -> tuple[dict[str, Any], dict[str
     values: dict[str, Any] = {}
     sources: dict[str, list[str]] = {}
     values["dispatched"], sources["dispatched"] = len(people), list(people["ref_person"])
-    values["teams"], sources["teams"] = _distinct(people, "team")
+    values["teams"], sources["teams"] = distinct_values(people, "team")
     values["agreements"], sources["agreements"] = _rows_where(people, people["agreement"], "ref_agreement")
     if grades_known:
         values["passed"], sources["passed"] = _rows_where(people, people["grade"].isin(PASSING_GRADES), "ref_grade")
@@ -176,9 +169,9 @@ def log_figures(log) -> tuple[dict[str, Any], dict[str, list[str]]]:
     sources: dict[str, list[str]] = {}
     for figure, column in (("counties", "county"), ("townships", "township"), ("villages", "village"),
                            ("organisations_served", "organisation")):
-        values[figure], sources[figure] = _distinct(log, column)
+        values[figure], sources[figure] = distinct_values(log, column)
     founded = log[log["founded"].astype(bool)]
-    values["organisations_founded"], sources["organisations_founded"] = _distinct(founded, "organisation")
+    values["organisations_founded"], sources["organisations_founded"] = distinct_values(founded, "organisation")
     values["training_sessions"], sources["training_sessions"] = _rows_where(log, log["training"], "ref_activity")
     for figure, column in SUMMED.items():
         values[figure], sources[figure] = _sum(log, column)

@@ -62,6 +62,13 @@ def prefecture_of_unit(unit: str) -> str:
     return REGION_LEVEL
 
 
+def distinct_values(frame, column: str) -> tuple[int, list[str]]:
+    """Count the distinct values of a column; the source of each is the first row that names it."""
+    present = frame.dropna(subset=[column])
+    first = present.drop_duplicates(column)
+    return int(present[column].nunique()), [f"{value}：{ref}" for value, ref in zip(first[column], first[f"ref_{column}"])]
+
+
 def plain_number(value: Any) -> Any:
     """Return a Decimal as an int when whole, else as a float rounded to 4 places (for JSON and cells)."""
     if isinstance(value, Decimal):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanqu_cli.compute.results_common import ResultsTable, UnitFigures, prefecture_of_unit
+from sanqu_cli.compute.results_common import ResultsTable, UnitFigures, distinct_values, prefecture_of_unit
 from sanqu_cli.schema.records import TableRead
 from sanqu_cli.schema.results_tables import TRAINEE_MIX_FIELDS, TRAINING_FIGURES
 from sanqu_cli.schema.training import TRAINEE_TYPES
@@ -75,10 +75,7 @@ def training_figures(classes, trainees) -> tuple[dict[str, Any], dict[str, list[
     sources: dict[str, list[str]] = {}
     values["trainees"], sources["trainees"] = len(trainees), list(trainees["ref_person"])
 
-    institutions = classes.dropna(subset=["institution"])
-    first = institutions.drop_duplicates("institution")
-    values["institutions"] = int(institutions["institution"].nunique())
-    sources["institutions"] = [f"{name}：{ref}" for name, ref in zip(first["institution"], first["ref_institution"])]
+    values["institutions"], sources["institutions"] = distinct_values(classes, "institution")
 
     passed = trainees[trainees["passed"]]
     values["passed"], sources["passed"] = len(passed), list(passed["ref_passed"])
