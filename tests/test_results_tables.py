@@ -243,3 +243,95 @@ def test_output_exists_needs_force(cli, tmp_path):
     again = cli(*arguments)
     assert again.exit_code == 2
     assert "--force" in again.stderr
+
+
+def test_scores_give_passed_count(cli, tmp_path):
+    from builders import write_rows
+
+    roster = write_roster(tmp_path / "roster-2024.xlsx", [person(1), person(2), person(3)])
+    log = write_log(tmp_path / "log.xlsx", [log_row("测试1", make_id(1), UNIT, "林周县")])
+    scores = write_rows(tmp_path / "考核汇总.xlsx", [
+        ["选派单位", "姓名", "身份证号", "考核得分", "考核等次"],
+        [UNIT, "测试1", make_id(1), 95, "优秀"],
+        [UNIT, "测试2", make_id(2), 70, "合格"],
+        [UNIT, "测试3", make_id(3), 40, "不合格"],
+    ], sheet="考核汇总", text_columns=(3,))
+
+    result = cli("results", "dispatch", "--roster", roster, "--service-log", log, "--scores", scores,
+                 "--out", tmp_path, "--format", "json", "--explain")
+    unit = result.json()["units"][0]
+
+    assert unit["figures"]["passed"] == 2
+    assert unit["sources"]["passed"] == ["考核汇总!E2", "考核汇总!E3"]
+    assert result.json()["notes"] == []
+
+
+def test_log_rows_of_other_year_left_out(cli, tmp_path):
+    roster = write_roster(tmp_path / "roster-2024.xlsx", [person(1)])
+    log = write_log(tmp_path / "log.xlsx", [log_row("测试1", make_id(1), UNIT, "林周县"),
+                                            log_row("测试1", make_id(1), UNIT, "当雄县", 日期=dt.date(2023, 6, 1))])
+
+    result = cli("results", "dispatch", "--roster", roster, "--service-log", log, "--out", tmp_path,
+                 "--year", "2024", "--format", "json")
+
+    assert result.json()["units"][0]["figures"]["counties"] == 1
+    assert any("服务日志!A4" in note for note in result.json()["notes"])
+
+
+def test_merge_groups_by_prefecture(cli, tmp_path):
+    path = write_submitted(tmp_path / "all.xlsx", "dispatch_results", [
+        dispatch_row("拉萨市农业农村局", dispatched=3, agreements=3, counties=2),
+        dispatch_row("山南市科学技术局", dispatched=4, agreements=4, counties=1),
+        dispatch_row("西藏农牧学院", dispatched=5, agreements=5, counties=3),
+    ])
+
+    result = cli("results", "merge", path, "--out", tmp_path / "merged.xlsx", "--format", "json")
+    book = load_workbook(tmp_path / "merged.xlsx")
+    region = book["全区"]
+
+    assert result.exit_code == 0
+    assert book.sheetnames == ["全区", "拉萨市", "山南市", "区直单位"]
+    assert [region.cell(row, 1).value for row in range(6, 10)] == ["拉萨市", "山南市", "区直单位", "合计（全区）"]
+    assert [region.cell(row, 2).value for row in range(6, 10)] == [3, 4, 5, 12]
+    assert region["F6"].value == 2
+    assert region["F9"].value == "不可累加"
+    assert region["A2"].value == "2024年度“三区”科技人才选派工作成效统计表（全区汇总）"
+
+
+def test_merge_training_tables_sums(cli, tmp_path):
+    first = write_submitted(tmp_path / "a.xlsx", "training_results",
+                            [training_row("西藏农牧学院", trainees=10, passed=9, mix_other=10, classes=1)])
+    second = write_submitted(tmp_path / "b.xlsx", "training_results",
+                             [training_row("拉萨市科学技术局", trainees=5, passed=5, mix_heads=5, classes=2)])
+
+    result = cli("results", "merge", first, second, "--out", tmp_path / "merged.xlsx", "--format", "json")
+    total = result.json()["total"]["figures"]
+
+    assert result.json()["kind"] == "training_results"
+    assert total["trainees"] == 15
+    assert total["mix_other"] + total["mix_heads"] == 15
+    assert total["classes"] == 3
+    assert result.json()["findings"] == []
+
+
+def test_merge_mixed_kinds_rejected(cli, tmp_path):
+    first = write_submitted(tmp_path / "a.xlsx", "training_results", [training_row("西藏农牧学院", trainees=1, mix_other=1)])
+    second = write_submitted(tmp_path / "b.xlsx", "dispatch_results", [dispatch_row(UNIT, dispatched=1)])
+
+    result = cli("results", "merge", first, second, "--out", tmp_path / "merged.xlsx")
+
+    assert result.exit_code == 2
+    assert "都是附件4或都是附件5" in result.stderr
+
+
+def test_merge_reports_unreadable_figure(cli, tmp_path):
+    first = write_submitted(tmp_path / "a.xlsx", "dispatch_results",
+                            [dispatch_row("拉萨市农业农村局", dispatched=3, agreements=3, households="许多")])
+    second = write_submitted(tmp_path / "b.xlsx", "dispatch_results",
+                             [dispatch_row("拉萨市科学技术局", dispatched=2, agreements=2, households=5)])
+
+    result = cli("results", "merge", first, second, "--out", tmp_path / "merged.xlsx")
+
+    assert result.exit_code == 1
+    assert "S402" in result.stdout
+    assert "I6" in result.stdout

@@ -63,7 +63,8 @@ def merge_tables(reads: list[TableRead], rules: RuleSet, distinct=None) -> Merge
     kind, rows = _collect_rows(reads)
     figures = FIGURES[kind]
     year = next((read.year for read in reads if read.year), None)
-    findings: list[Finding] = []
+    # A figure the reader could not parse is left out of the sums, so its finding travels with the result.
+    findings: list[Finding] = [finding for read in reads for finding in read.findings]
 
     def total_of(name: str, members: list[UnitFigures]) -> UnitFigures:
         values: dict[str, Any] = {}

@@ -18,6 +18,7 @@ from sanqu_cli.cli.options import (
     YearOption,
 )
 from sanqu_cli.cli.runtime import CannotRun, Session, guard, start
+from sanqu_cli.findings import Severity
 
 ORDER = 40
 
@@ -40,9 +41,10 @@ def _print_table(session: Session, table, path: Path | None, explain: bool) -> N
 
     rows = list(table.units) + ([table.total] if table.total else [])
     grid = Table(show_header=True, header_style="bold")
-    grid.add_column("指标")
+    # Unit names wrap instead of being cut, because ten units rarely fit the terminal's width.
+    grid.add_column("指标", overflow="fold")
     for row in rows:
-        grid.add_column(escape(row.unit), justify="right")
+        grid.add_column(escape(row.unit), justify="right", overflow="fold")
     for figure in table.figures:
         cells = ["" if row.values.get(figure.field) is None else str(plain_number(row.values[figure.field]))
                  for row in rows]
@@ -161,7 +163,10 @@ def merge(
     verbose: VerboseOption = 0,
     debug: DebugOption = False,
 ) -> None:
-    """合并各单位的附件4或附件5：每个市(地)一张，全区一张。县、乡镇、村数量不累加，有服务日志时按明细去重重算。"""
+    """合并各单位的附件4或附件5：每个市(地)一张，全区一张。县、乡镇、村数量不累加，有服务日志时按明细去重重算。
+
+    退出码：0 已合并；1 有报表中的数字无法读取（未计入合计）；2 无法运行。
+    """
     session = start(rules, show_pii, verbose, debug)
     with guard(debug):
         from sanqu_cli.compute.detail import read_detail
@@ -194,7 +199,10 @@ def merge(
             from rich.markup import escape
 
             for finding in merged.findings:
-                session.out.print(f"[yellow]{finding.code} 警告[/] {escape(finding.message)}")
+                place = f"{finding.file}!{finding.cell} " if finding.cell else ""
+                session.out.print(f"{finding.code} {finding.severity.label}：{escape(place + finding.message)}")
+        if any(finding.severity == Severity.error for finding in merged.findings):
+            raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
