@@ -90,3 +90,20 @@ def test_example_training_figures(cli, examples, tmp_path):
         assert written[unit] == expected, unit
         assert sum(expected[3:10]) == expected[0]
     assert len(written[list(written)[-1]]) == len(TRAINING_FIGURES)
+
+
+def test_example_log_matches_roster(examples):
+    people = {row["身份证号"]: row for row in _rows(examples / "roster-2024.xlsx", "花名册", 3)}
+    worksheet = load_workbook(examples / "roster-2024.xlsx", read_only=True)["花名册"]
+    periods = {row[2]: (row[17], row[18]) for row in worksheet.iter_rows(min_row=5, values_only=True)
+               if isinstance(row[0], int)}
+    log = _rows(examples / "service-log-2024.xlsx", "服务日志", 2)
+
+    assert len(log) > len(people)
+    for row in log:
+        person = people[row["身份证号"]]
+        start, end = periods[row["身份证号"]]
+        assert row["姓名"] == person["姓名"]
+        assert row["选派单位"] == person["选派单位"]
+        assert row["县(区)"] == person["受援县(区)"]
+        assert start <= row["日期"] <= end

@@ -335,3 +335,18 @@ def test_merge_reports_unreadable_figure(cli, tmp_path):
     assert result.exit_code == 1
     assert "S402" in result.stdout
     assert "I6" in result.stdout
+
+
+def test_submitted_blank_rows_and_text_numbers(tmp_path):
+    blank = [None] * 20
+    text_row = [str(value) if isinstance(value, int) else value
+                for value in dispatch_row(UNIT, dispatched=10, agreements=9, passed=8, counties=2)]
+    path = write_submitted(tmp_path / "附件4.xlsx", "dispatch_results", [blank, text_row, blank])
+
+    file = _findings(path)
+    row = submitted_rows(read_table(path, load_rules(), [KINDS["dispatch_results"]]))[0]
+
+    assert file.findings == []
+    assert file.records == 1
+    assert row.values["agreements"] == 9
+    assert row.values["counties"] == 2

@@ -71,6 +71,8 @@ def merge_tables(reads: list[TableRead], rules: RuleSet, distinct=None) -> Merge
         recomputed = distinct([member.unit for member in members]) if distinct and kind == "dispatch_results" else None
         for figure in figures:
             parts = [member.values.get(figure.field) for member in members]
+            # NOTE: 附件5 培训机构数 is summed as well, so an institution that trained for two units
+            # counts twice in a merged 附件5; the training records would be needed to deduplicate it.
             if figure.additive or len(members) == 1:
                 values[figure.field] = _sum(parts)
             elif recomputed is not None:
