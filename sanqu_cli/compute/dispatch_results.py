@@ -20,6 +20,13 @@ PASSING_GRADES = ("pass", "excellent")
 TRAINING_ACTIVITY = "培训"
 # The 选派情况 figures, which come from the roster (and the appraisal results).
 PEOPLE_FIGURES = ("dispatched", "teams", "agreements", "passed")
+# The column each figure is counted from, when a table may leave it out.
+ROSTER_SOURCES = {"teams": "team"}
+LOG_SOURCES = {"townships": "township", "villages": "village", "organisations_served": "organisation",
+               "organisations_founded": "founded", "households": "households", "new_varieties": "new_varieties",
+               "new_technologies": "new_technologies", "demo_bases": "demo_bases", "projects": "projects",
+               "funds_wan": "funds_wan", "backbones": "backbones", "farmers_trained": "trainees",
+               "income_increase": "income_increase"}
 # Service-log columns summed as they are, by 附件4 figure.
 SUMMED = {
     "households": "households",
@@ -178,6 +185,26 @@ def log_figures(log) -> tuple[dict[str, Any], dict[str, list[str]]]:
     return values, sources
 
 
+def missing_columns(roster: TableRead | None, service_log: TableRead | None, notes: list[str]) -> list[str]:
+    """Return the figures whose source column the roster or the service log lacks; a blank beats a false 0."""
+    unknown = []
+    for read, sources in ((roster, ROSTER_SOURCES), (service_log, LOG_SOURCES)):
+        if read is None:
+            continue
+        for figure, column in sources.items():
+            if column not in read.present:
+                unknown.append(figure)
+                header = read.spec.column(column).header if read.spec else column
+                notes.append(f"{read.path.name} 没有“{header}”列，{figure_header(figure)}未填。")
+    return unknown
+
+
+def figure_header(name: str) -> str:
+    from sanqu_cli.schema.results_tables import DISPATCH_FIGURES
+
+    return next(figure.header for figure in DISPATCH_FIGURES if figure.field == name)
+
+
 def compute_dispatch(roster: TableRead | None, service_log: TableRead | None, appraisal: TableRead | None = None,
                      year: int | None = None) -> ResultsTable:
     """Build 附件4: one row per 选派单位 (in roster order) and a total row with distinct counts over all units.
@@ -199,6 +226,7 @@ def compute_dispatch(roster: TableRead | None, service_log: TableRead | None, ap
         notes.append("没有考核结果（--scores 考核汇总，或花名册的“考核等次”列），考核合格数未填。")
     log = log_frame(service_log, people, year, notes)
 
+    unknown = missing_columns(roster, service_log, notes)
     order = list(dict.fromkeys([*people["unit"], *log["unit"]]))
     people_groups = dict(tuple(people.groupby("unit", sort=False)))
     log_groups = dict(tuple(log.groupby("unit", sort=False)))
@@ -212,6 +240,7 @@ def compute_dispatch(roster: TableRead | None, service_log: TableRead | None, ap
             values.update(dict.fromkeys(PEOPLE_FIGURES))
         if service_log is None:
             values.update(dict.fromkeys(more_values))
+        values.update(dict.fromkeys(unknown))
         ordered = {figure.field: values[figure.field] for figure in DISPATCH_FIGURES}
         return UnitFigures(unit=label, values=ordered, sources=sources, prefecture=prefecture_of_unit(label))
 
