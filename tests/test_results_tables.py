@@ -362,3 +362,18 @@ def test_missing_log_column_left_blank(cli, tmp_path):
     assert figures["new_varieties"] is None
     assert figures["households"] == 3
     assert any("引进新品种" in note for note in result.json()["notes"])
+
+
+def test_training_cross_check_s403(cli, tmp_path):
+    classes = [["西藏农牧学院", "甲班", "学院", dt.date(2024, 5, 1), dt.date(2024, 5, 3), 3, 4, 2, 1]]
+    trainees = [["甲班", "张三", make_id(10), "科技示范户", "是"], ["甲班", "李四", make_id(11), "返乡农民工", "是"]]
+    training = write_training(tmp_path / "training.xlsx", classes, trainees)
+    path = write_submitted(tmp_path / "附件5.xlsx", "training_results", [training_row(
+        "西藏农牧学院", trainees=3, institutions=1, passed=2, mix_demo_households=2, mix_migrant_workers=1, experts=4,
+        teaching_days=3, courseware=2, site_visits=1, classes=1)])
+
+    result = cli("validate", path, "--training", training, "--format", "json")
+    findings = result.json()["files"][0]["findings"]
+
+    assert [(f["code"], f["cell"]) for f in findings] == [("S403", "B6"), ("S403", "F6")]
+    assert findings[0]["related"] == ["training.xlsx：学员名单!B2", "training.xlsx：学员名单!B3"]
