@@ -4,8 +4,8 @@
 
 Each template is the official table of 藏科发〔2022〕93号: 附件 number, title with ××年度,
 the 单位(盖章) / 填表人 / 联系电话 line, the two-row header with merged group cells, one styled
-data row and the 注 lines. Our layout adds a unit column in front of the figures so that a
-summary sheet can list several units; `sanqu results` copies the sheet once per output sheet.
+data row and the 注 lines. Our layout adds a unit column in front of the figures, so a
+summary sheet can list several units. `sanqu results` copies the sheet once per output sheet.
 """
 
 from __future__ import annotations

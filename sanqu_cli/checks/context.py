@@ -30,7 +30,7 @@ class CheckContext:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     # Detail files named on the command line for cross-checks, by input kind ("roster",
-    # "service_log", "training"); checks that need one and do not find it record a skip.
+    # "service_log", "training"). A check that needs a missing one records a skip.
     details: dict[str, Path] = field(default_factory=dict)
 
     def add(self, code: str, message: str, record: Record | None = None, name: str | None = None,

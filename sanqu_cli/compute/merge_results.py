@@ -1,9 +1,9 @@
 """Merge units' 附件4 (or 附件5) into one table per 市(地) and one for the region.
 
 Additive figures are summed. County, township and village counts are distinct counts (附件4
-注1: 不可累加): with the service log they are recomputed for the merged units; without it they
-are written as 不可累加 and reported as S404, because a sum would count 墨竹工卡县 twice
-when two units both served it.
+注1: 不可累加), because a sum would count 墨竹工卡县 twice when two units both served it. With
+the service log they are recomputed for the merged units. Without it they are written as
+不可累加 and reported as S404.
 """
 
 from __future__ import annotations

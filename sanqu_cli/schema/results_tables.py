@@ -75,8 +75,8 @@ TRAINING_FIGURES = (
 )
 TRAINEE_MIX_FIELDS = tuple(figure.field for figure in TRAINING_FIGURES if figure.group == "受培人员结构")
 
-# The unit column that our layout puts in front of the figures (offices often add it too);
-# without it the unit is read from the 选派单位(盖章) / 培训单位(盖章) line above the table.
+# Header of the unit column that our layout puts in front of the figures, as offices often do.
+# A table without it names its unit on the 选派单位(盖章) / 培训单位(盖章) line above the table.
 DISPATCH_UNIT_HEADER = "选派单位"
 TRAINING_UNIT_HEADER = "培训单位"
 
