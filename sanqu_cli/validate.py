@@ -34,6 +34,8 @@ class ValidateOptions:
     plan: bool = False
     # Earlier years' results (--history): P150–P154 are checked on this year's rosters.
     history: list[Path] = field(default_factory=list)
+    # --- results tables: detail files for the S403 cross-checks (see checks/results.py) ---
+    details: dict[str, Path] = field(default_factory=dict)
 
 
 def expand_paths(arguments: list[str]) -> list[Path]:
@@ -99,7 +101,8 @@ def check_read(read: TableRead, options: ValidateOptions) -> FileReport:
     if read.spec is None:
         return report
 
-    ctx = CheckContext(rules=options.rules, file=str(read.path), year=read.year, plan=options.plan)
+    ctx = CheckContext(rules=options.rules, file=str(read.path), year=read.year, plan=options.plan,
+                       details=options.details)
     for checker in CHECKERS.get(read.spec.kind, []):
         checker(ctx, read)
     add_checked(report, ctx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sanqu_cli.findings import Finding, article_suffix, make_finding
@@ -19,6 +20,9 @@ class CheckContext:
     plan: bool = False
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Detail files named on the command line for cross-checks, by input kind ("roster",
+    # "service_log", "training"). A check that needs a missing one records a skip.
+    details: dict[str, Path] = field(default_factory=dict)
 
     def add(self, code: str, message: str, record: Record | None = None, name: str | None = None,
             value: Any = None, related: list[str] | None = None, **place: Any) -> None:

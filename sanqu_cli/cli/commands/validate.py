@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -35,6 +36,13 @@ def validate(
     output_format: FormatOption = OutputFormat.text,
     fail_on: FailOnOption = FailOn.error,
     history: HistoryOption = None,
+    # --- results tables: detail files for cross-checking submitted 附件4/附件5 (S403) ---
+    roster: Annotated[Optional[Path], typer.Option("--roster", help="花名册文件：与提交的附件4核对选派人数、特派团数、三方协议数等。",
+                                                   metavar="文件")] = None,
+    service_log: Annotated[Optional[Path], typer.Option("--service-log", help="服务日志文件：与提交的附件4核对服务情况和受援效果。",
+                                                        metavar="文件")] = None,
+    training: Annotated[Optional[Path], typer.Option("--training", help="培训记录文件（培训班、学员名单两个工作表）：与提交的附件5核对。",
+                                                     metavar="文件")] = None,
     rules: RulesOption = None,
     show_pii: ShowPiiOption = False,
     verbose: VerboseOption = 0,
@@ -57,7 +65,9 @@ def validate(
         if not paths:
             raise CannotRun(f"没有找到要检查的表格文件：{'、'.join(files)}。请检查路径或通配符。")
 
-        options = ValidateOptions(rules=session.rules, kind=kind, sheet=sheet, year=year, plan=plan)
+        details = {name: path for name, path in (("roster", roster), ("service_log", service_log),
+                                                  ("training", training)) if path is not None}
+        options = ValidateOptions(rules=session.rules, kind=kind, sheet=sheet, year=year, plan=plan, details=details)
         if history:
             options.history = expand_paths(history)
             if not options.history:
