@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -9,7 +11,7 @@ import typer
 from sanqu_cli.cli.options import (
     DebugOption,
     FailOn,
-    OutputFormat,
+    ForceOption,
     RulesOption,
     SheetOption,
     ShowPiiOption,
@@ -22,6 +24,97 @@ from sanqu_cli.findings import Severity
 ORDER = 10
 
 
+# --- reports: output formats, --output and --annotate (begin) ---
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+
+
+OUTPUT_SUFFIXES = {".json": ValidateFormat.json, ".xml": ValidateFormat.junit}
+
+FormatOption = Annotated[
+    Optional[ValidateFormat],
+    typer.Option("--format", help="输出格式：text（中文表格，默认）、json 或 junit（JUnit XML，供 CI 的测试报告页面显示）。"
+                                  "给了 --output 时可省略，按文件扩展名 .json / .xml 选择。", show_default=False),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", help="把 json 或 junit 报告写入这个文件（终端仍显示中文表格）。已存在时需加 --force。",
+                 metavar="文件", show_default=False),
+]
+AnnotateOption = Annotated[
+    Optional[Path],
+    typer.Option("--annotate", help="为每个有问题的文件在这个文件夹中写一份标注副本：问题单元格填色并加批注，"
+                                    "第一个工作表“校验结果”列出全部问题。原文件不变。", metavar="文件夹", show_default=False),
+]
+
+
+def _machine_format(output_format: ValidateFormat | None, output: Path | None, force: bool) -> ValidateFormat:
+    """Pick the format of the machine report (text when none is asked for); reject an --output that exists."""
+    from sanqu_cli.errors import CannotRun
+    from sanqu_cli.outputs import check_writable
+
+    if output is None:
+        return output_format or ValidateFormat.text
+    if output_format is None:
+        guessed = OUTPUT_SUFFIXES.get(output.suffix.lower())
+        if guessed is None:
+            raise CannotRun(f"无法从 {output.name} 的扩展名判断报告格式，请加 --format json 或 --format junit。")
+        output_format = guessed
+    if output_format == ValidateFormat.text:
+        raise CannotRun("--output 只写 json 或 junit 报告，请加 --format json 或 --format junit。")
+    check_writable(output, force)
+    return output_format
+
+
+def _emit_reports(session, report, output_format: ValidateFormat, output: Path | None, fail_on: Severity,
+                  annotate: Path | None, force: bool) -> None:
+    """Print the report and write the requested files; annotated copies are planned before anything is written."""
+    from sanqu_cli.outputs import atomic_output
+
+    plan = []
+    if annotate is not None:
+        from sanqu_cli.report.annotate import plan_targets
+
+        plan = plan_targets(report.files, annotate, force)
+
+    if output_format == ValidateFormat.text or output is not None:
+        from sanqu_cli.report.terminal import print_report
+
+        print_report(session.out, report, session.masker)
+    if output_format != ValidateFormat.text:
+        text = _render_machine(session, report, output_format, fail_on)
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            with atomic_output(output, force) as temp:
+                temp.write_text(text, encoding="utf-8")
+            session.err.print(f"已写入 {output_format.value} 报告：{output}", markup=False)
+
+    if plan:
+        from sanqu_cli.report.annotate import annotate_file
+        from sanqu_cli.schema.read import limits_from
+
+        for file, target in plan:
+            done = annotate_file(file, target, session.masker, limits_from(session.rules), force)
+            line = f"已写入标注副本：{done.target}（批注 {done.comments} 个单元格，问题 {len(file.findings)} 条）"
+            if done.converted:
+                line += "；原文件不是 .xlsx，副本只保留了单元格的值"
+            session.err.print(line, markup=False)
+
+
+def _render_machine(session, report, output_format: ValidateFormat, fail_on: Severity) -> str:
+    if output_format == ValidateFormat.junit:
+        from sanqu_cli.report.junit import junit_xml
+
+        return junit_xml(report, session.rules, session.masker, fail_on)
+    from sanqu_cli.report.json_report import dumps, report_dict
+
+    return dumps(report_dict(report, session.rules, session.masker)) + "\n"
+# --- reports (end) ---
+
+
 def validate(
     files: Annotated[list[str], typer.Argument(help="要检查的文件、文件夹（递归查找表格文件）或通配符，如 提交/*.xlsx。",
                                                 metavar="文件", show_default=False)],
@@ -30,10 +123,12 @@ def validate(
     sheet: SheetOption = None,
     year: YearOption = None,
     plan: Annotated[bool, typer.Option("--plan", help="按年初计划检查：服务天数不足只作警告（默认按年末实绩，作错误）。")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式：text（默认，中文表格）或 json。")]
-    = OutputFormat.text,
+    output_format: FormatOption = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="达到这一级别的问题使退出码为 1：error、warning 或 info。")]
     = FailOn.error,
+    output: OutputOption = None,
+    annotate: AnnotateOption = None,
+    force: ForceOption = False,
     rules: RulesOption = None,
     show_pii: ShowPiiOption = False,
     verbose: VerboseOption = 0,
@@ -55,21 +150,17 @@ def validate(
         if not paths:
             raise CannotRun(f"没有找到要检查的表格文件：{'、'.join(files)}。请检查路径或通配符。")
 
-        options = ValidateOptions(rules=session.rules, kind=kind, sheet=sheet, year=year, plan=plan)
+        machine_format = _machine_format(output_format, output, force)
+
+        options = ValidateOptions(rules=session.rules, kind=kind, sheet=sheet, year=year, plan=plan, debug=debug)
         report = validate_paths(paths, options)
 
-        if output_format == OutputFormat.json:
-            from sanqu_cli.report.json_report import dumps, report_dict
+        _emit_reports(session, report, machine_format, output, Severity(fail_on.value), annotate, force)
 
-            typer.echo(dumps(report_dict(report, session.rules, session.masker)))
-        else:
-            from sanqu_cli.report.terminal import print_report
-
-            print_report(session.out, report, session.masker)
-
+        # stderr, so that the reason for exit code 2 is visible whatever goes to stdout.
         unreadable = [file.path for file in report.files if not file.readable]
-        if unreadable and output_format == OutputFormat.text:
-            session.err.print(f"无法读取的文件：{'、'.join(unreadable)}", markup=False)
+        if unreadable:
+            session.err.print(f"无法读取的文件（退出码 2）：{'、'.join(unreadable)}", markup=False)
         code = report.exit_code(Severity(fail_on.value))
     raise typer.Exit(code)
 
