@@ -128,4 +128,5 @@ def test_pre_commit_try_repo_fails_with_findings(tmp_path):
 
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Failed" in done.stdout
-    assert "P102" in done.stdout and "花名册" in done.stdout
+    assert "P102" in done.stdout
+    assert "花名册" in done.stdout

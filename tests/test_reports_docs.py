@@ -82,4 +82,5 @@ def test_help_screen_is_chinese(cli, command):
     result = cli(command, "--help")
 
     assert result.exit_code == 0
-    assert "用法" in result.stdout and "显示本帮助并退出" in result.stdout
+    assert "用法" in result.stdout
+    assert "显示本帮助并退出" in result.stdout

@@ -37,9 +37,11 @@ def test_folder_mixed_files_exit_2(cli, submissions):
     result = cli("validate", submissions)
 
     assert result.exit_code == 2
-    assert "good.xlsx" in result.stdout and "bad.xlsx" in result.stdout
+    assert "good.xlsx" in result.stdout
+    assert "bad.xlsx" in result.stdout
     assert result.stdout.count("F001") == 1
-    assert "无法读取的文件" in result.stderr and "会议通知.xlsx" in result.stderr
+    assert "无法读取的文件" in result.stderr
+    assert "会议通知.xlsx" in result.stderr
     assert "共检查 3 个文件" in result.stdout
 
 
@@ -112,7 +114,9 @@ def test_junit_clean_file_passes(cli, tmp_path, junit_schema):
 
     assert result.exit_code == 0
     assert junit_schema.validate(document), junit_schema.error_log
-    assert document.get("tests") == "1" and document.get("failures") == "0" and document.get("errors") == "0"
+    assert document.get("tests") == "1"
+    assert document.get("failures") == "0"
+    assert document.get("errors") == "0"
 
 
 def test_junit_control_characters_stay_valid_xml(junit_schema):
@@ -138,7 +142,8 @@ def test_output_file_junit_and_text_on_stdout(cli, examples, tmp_path, junit_sch
     result = cli("validate", examples / "roster-2024-errors.xlsx", "--output", target)
 
     assert result.exit_code == 1
-    assert "P102" in result.stdout and "<testsuites" not in result.stdout
+    assert "P102" in result.stdout
+    assert "<testsuites" not in result.stdout
     assert junit_schema.validate(etree.parse(str(target)))
     assert "已写入 junit 报告" in result.stderr
 
@@ -174,9 +179,12 @@ def test_output_unknown_suffix_or_text_format(cli, examples, tmp_path):
     unknown = cli("validate", examples / "roster-2024.xlsx", "--output", tmp_path / "report.txt")
     text = cli("validate", examples / "roster-2024.xlsx", "--format", "text", "--output", tmp_path / "r.json")
 
-    assert unknown.exit_code == 2 and "--format json" in unknown.stderr
-    assert text.exit_code == 2 and "--output 只写 json 或 junit" in text.stderr
-    assert not (tmp_path / "report.txt").exists() and not (tmp_path / "r.json").exists()
+    assert unknown.exit_code == 2
+    assert "--format json" in unknown.stderr
+    assert text.exit_code == 2
+    assert "--output 只写 json 或 junit" in text.stderr
+    assert not (tmp_path / "report.txt").exists()
+    assert not (tmp_path / "r.json").exists()
 
 
 def test_subprocess_junit_to_file(sanqu, submissions, tmp_path, junit_schema):
@@ -209,4 +217,5 @@ def test_crash_in_one_file_never_stops_others(cli, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert files["good.xlsx"]["readable"] is False
     assert "内部出错" in files["good.xlsx"]["findings"][0]["message"]
-    assert files["other.xlsx"]["readable"] is True and files["other.xlsx"]["records"] == 1
+    assert files["other.xlsx"]["readable"] is True
+    assert files["other.xlsx"]["records"] == 1

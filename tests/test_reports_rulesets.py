@@ -74,7 +74,8 @@ def test_unknown_base_named(tmp_path):
     with pytest.raises(RuleSetError) as error:
         load_rules(rules)
 
-    assert "zangkefa-2099" in str(error.value) and "zangkefa-2022-93" in str(error.value)
+    assert "zangkefa-2099" in str(error.value)
+    assert "zangkefa-2022-93" in str(error.value)
 
 
 def test_base_as_relative_file(tmp_path):

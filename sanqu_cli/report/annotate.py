@@ -1,8 +1,8 @@
 """Annotated copies of checked workbooks (`sanqu validate --annotate DIR`).
 
-A clerk sends the submitting unit its own workbook back with each faulty cell filled (red
-for 错误, yellow for 警告, blue for 提示) and a Chinese cell comment giving code and message,
-plus a first sheet 校验结果 that lists every finding with a link to its cell.
+A clerk sends the submitting unit its own workbook back with the faulty cells marked. Each
+such cell is filled (red for 错误, yellow for 警告, blue for 提示) and gets a Chinese comment
+with code and message. A first sheet 校验结果 lists every finding with a link to its cell.
 
 An .xlsx/.xlsm file is loaded with openpyxl without `data_only`, so formulas, merged cells,
 number formats and column widths are saved back as they were. Other inputs (.xls, .csv,
