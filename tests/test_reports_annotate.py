@@ -174,3 +174,28 @@ def test_subprocess_annotate(sanqu, examples, tmp_path):
     assert "已写入标注副本" in result.stderr
     assert _digest(examples / "roster-2024-errors.xlsx") == before
     assert (tmp_path / "roster-2024-errors-校验标注.xlsx").is_file()
+
+
+def test_clerk_comment_kept_below_ours(cli, tmp_path):
+    from openpyxl.comments import Comment
+
+    path = write_roster(tmp_path / "commented.xlsx", [person(1, 身份证号="540102198001011234")])
+    book = load_workbook(path)
+    book.active["C2"].comment = Comment("已电话核实", "填表人")
+    book.save(path)
+
+    cli("validate", path, "--annotate", tmp_path / "out")
+    text = load_workbook(tmp_path / "out" / "commented-校验标注.xlsx")["花名册"]["C2"].comment.text
+
+    assert text.startswith("P101")
+    assert text.endswith("——原批注：已电话核实")
+
+
+def test_annotate_target_is_a_file(cli, examples, tmp_path):
+    occupied = tmp_path / "标注"
+    occupied.write_text("not a folder", encoding="utf-8")
+
+    result = cli("validate", examples / "roster-2024-errors.xlsx", "--annotate", occupied)
+
+    assert result.exit_code == 2
+    assert "应是文件夹" in result.stderr

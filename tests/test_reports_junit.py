@@ -219,3 +219,13 @@ def test_crash_in_one_file_never_stops_others(cli, tmp_path, monkeypatch):
     assert "内部出错" in files["good.xlsx"]["findings"][0]["message"]
     assert files["other.xlsx"]["readable"] is True
     assert files["other.xlsx"]["records"] == 1
+
+
+def test_demo_writes_junit_and_annotated_copy(cli, tmp_path, junit_schema):
+    result = cli("demo", "--out", tmp_path / "demo")
+    junit = tmp_path / "demo" / "sanqu-junit.xml"
+
+    assert result.exit_code == 0
+    assert junit_schema.validate(etree.parse(str(junit))), junit_schema.error_log
+    assert (tmp_path / "demo" / "标注" / "roster-2024-errors-校验标注.xlsx").is_file()
+    assert "已写入标注副本" in result.stdout

@@ -8,6 +8,9 @@ An .xlsx/.xlsm file is loaded with openpyxl without `data_only`, so formulas, me
 number formats and column widths are saved back as they were. Other inputs (.xls, .csv,
 .ods, HTML saved as .xls) are written as a new .xlsx that holds their values only.
 The original file is only read, never written.
+
+NOTE: openpyxl (3.1) does not keep images, charts or shapes when it saves a workbook, so a
+copy of a workbook that has them (a scanned 公章, say) lacks them. The cell data is unaffected.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from sanqu_cli.errors import CannotRun
 from sanqu_cli.findings import FileReport, Finding, Severity
 from sanqu_cli.outputs import atomic_output, check_writable
 from sanqu_cli.pii import Masker
@@ -50,7 +54,16 @@ class AnnotatedFile:
     source: Path
     target: Path
     comments: int
+    findings: int
     converted: bool
+
+
+def describe_copy(copy: AnnotatedFile) -> str:
+    """Return the line that tells the clerk where an annotated copy went and what it contains."""
+    line = f"已写入标注副本：{copy.target}（批注 {copy.comments} 个单元格，问题 {copy.findings} 条）"
+    if copy.converted:
+        line += "；原文件不是 .xlsx，副本只保留了单元格的值"
+    return line
 
 
 def target_path(source: Path, folder: Path, taken: set[Path]) -> Path:
@@ -67,6 +80,8 @@ def target_path(source: Path, folder: Path, taken: set[Path]) -> Path:
 
 def plan_targets(files: list[FileReport], folder: Path, force: bool) -> list[tuple[FileReport, Path]]:
     """Choose a target for each readable file with findings, and check them all before anything is written."""
+    if folder.exists() and not folder.is_dir():
+        raise CannotRun(f"--annotate 后面应是文件夹，但 {folder} 是一个文件。请换一个文件夹。")
     taken: set[Path] = set()
     plan = []
     for file in files:
@@ -178,4 +193,11 @@ def annotate_file(file: FileReport, target: Path, masker: Masker, limits: ReadLi
     _write_results_sheet(book, file.findings, masker, note)
     with atomic_output(target, force) as temp:
         book.save(temp)
-    return AnnotatedFile(source=source, target=target, comments=comments, converted=converted)
+    return AnnotatedFile(source=source, target=target, comments=comments, findings=len(file.findings),
+                         converted=converted)
+
+
+def annotate_all(plan: list[tuple[FileReport, Path]], masker: Masker, limits: ReadLimits,
+                 force: bool = False) -> list[AnnotatedFile]:
+    """Write the annotated copies that `plan_targets` planned, in order."""
+    return [annotate_file(file, target, masker, limits, force) for file, target in plan]

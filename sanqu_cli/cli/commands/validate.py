@@ -93,15 +93,11 @@ def _emit_reports(session, report, output_format: ValidateFormat, output: Path |
             session.err.print(f"已写入 {output_format.value} 报告：{output}", markup=False)
 
     if plan:
-        from sanqu_cli.report.annotate import annotate_file
+        from sanqu_cli.report.annotate import annotate_all, describe_copy
         from sanqu_cli.schema.read import limits_from
 
-        for file, target in plan:
-            done = annotate_file(file, target, session.masker, limits_from(session.rules), force)
-            line = f"已写入标注副本：{done.target}（批注 {done.comments} 个单元格，问题 {len(file.findings)} 条）"
-            if done.converted:
-                line += "；原文件不是 .xlsx，副本只保留了单元格的值"
-            session.err.print(line, markup=False)
+        for done in annotate_all(plan, session.masker, limits_from(session.rules), force):
+            session.err.print(describe_copy(done), markup=False)
 
 
 def _render_machine(session, report, output_format: ValidateFormat, fail_on: Severity) -> str:
