@@ -199,3 +199,18 @@ def test_annotate_target_is_a_file(cli, examples, tmp_path):
 
     assert result.exit_code == 2
     assert "应是文件夹" in result.stderr
+
+
+def test_rerun_never_overwrites_input(cli, examples, tmp_path):
+    folder = tmp_path / "提交"
+    folder.mkdir()
+    shutil.copy(examples / "roster-2024-errors.xlsx", folder / "a.xlsx")
+    cli("validate", folder, "--annotate", folder)
+    first_copy = folder / "a-校验标注.xlsx"
+    before = _digest(first_copy)
+
+    cli("validate", folder, "--annotate", folder, "--force")
+
+    assert _digest(first_copy) == before
+    assert (folder / "a-校验标注-2.xlsx").is_file()
+    assert (folder / "a-校验标注-校验标注.xlsx").is_file()

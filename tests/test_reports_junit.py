@@ -229,3 +229,15 @@ def test_demo_writes_junit_and_annotated_copy(cli, tmp_path, junit_schema):
     assert junit_schema.validate(etree.parse(str(junit))), junit_schema.error_log
     assert (tmp_path / "demo" / "标注" / "roster-2024-errors-校验标注.xlsx").is_file()
     assert "已写入标注副本" in result.stdout
+
+
+def test_output_never_overwrites_input(cli, examples, tmp_path):
+    source = tmp_path / "roster.xlsx"
+    shutil.copy(examples / "roster-2024-errors.xlsx", source)
+    before = source.read_bytes()
+
+    result = cli("validate", source, "--format", "json", "--output", source, "--force")
+
+    assert result.exit_code == 2
+    assert "输入文件不会被覆盖" in result.stderr
+    assert source.read_bytes() == before

@@ -82,15 +82,14 @@ def plan_targets(files: list[FileReport], folder: Path, force: bool) -> list[tup
     """Choose a target for each readable file with findings, and check them all before anything is written."""
     if folder.exists() and not folder.is_dir():
         raise CannotRun(f"--annotate 后面应是文件夹，但 {folder} 是一个文件。请换一个文件夹。")
-    taken: set[Path] = set()
+    # An input never becomes a target, even when an earlier run's copies are checked again.
+    taken = {Path(file.path).resolve() for file in files}
     plan = []
     for file in files:
         if not file.readable or not file.findings:
             continue
         source = Path(file.path)
         target = target_path(source, folder, taken)
-        if target.resolve() == source.resolve():  # pragma: no cover - the suffix makes this impossible
-            raise ValueError(f"annotated copy would overwrite its input {source}")
         check_writable(target, force)
         plan.append((file, target))
     return plan

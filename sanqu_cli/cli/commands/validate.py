@@ -147,6 +147,8 @@ def validate(
             raise CannotRun(f"没有找到要检查的表格文件：{'、'.join(files)}。请检查路径或通配符。")
 
         machine_format = _machine_format(output_format, output, force)
+        if output is not None and output.resolve() in {path.resolve() for path in paths}:
+            raise CannotRun(f"--output {output} 是要检查的文件之一，输入文件不会被覆盖。请换一个报告文件名。")
 
         options = ValidateOptions(rules=session.rules, kind=kind, sheet=sheet, year=year, plan=plan, debug=debug)
         report = validate_paths(paths, options)
