@@ -35,18 +35,17 @@ OUTPUT_SUFFIXES = {".json": ValidateFormat.json, ".xml": ValidateFormat.junit}
 
 FormatOption = Annotated[
     Optional[ValidateFormat],
-    typer.Option("--format", help="输出格式：text（中文表格，默认）、json 或 junit（JUnit XML，供 CI 的测试报告页面显示）。"
-                                  "给了 --output 时可省略，按文件扩展名 .json / .xml 选择。", show_default=False),
+    typer.Option("--format", help="输出格式：text（默认）、json 或 junit（JUnit XML，供 CI 使用）。 "
+                                  "给了 --output 时可省略，按扩展名 .json / .xml 选择。", show_default=False),
 ]
 OutputOption = Annotated[
     Optional[Path],
-    typer.Option("--output", help="把 json 或 junit 报告写入这个文件（终端仍显示中文表格）。已存在时需加 --force。",
+    typer.Option("--output", help="把 json 或 junit 报告写入这个文件，终端仍显示中文表格。",
                  metavar="文件", show_default=False),
 ]
 AnnotateOption = Annotated[
     Optional[Path],
-    typer.Option("--annotate", help="为每个有问题的文件在这个文件夹中写一份标注副本：问题单元格填色并加批注，"
-                                    "第一个工作表“校验结果”列出全部问题。原文件不变。", metavar="文件夹", show_default=False),
+    typer.Option("--annotate", help="在这个文件夹中为有问题的文件写标注副本。", metavar="文件夹", show_default=False),
 ]
 
 
