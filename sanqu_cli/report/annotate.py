@@ -6,7 +6,7 @@ with code and message. A first sheet 校验结果 lists every finding with a lin
 
 An .xlsx/.xlsm file is loaded with openpyxl without `data_only`, so formulas, merged cells,
 number formats and column widths are saved back as they were. Other inputs (.xls, .csv,
-.ods, HTML saved as .xls) are written as a new .xlsx that holds their values only.
+.ods, HTML saved as .xls) are written as a new .xlsx that contains their values only.
 The original file is only read, never written.
 
 NOTE: openpyxl (3.1) does not keep images, charts or shapes when it saves a workbook, so a
@@ -36,7 +36,8 @@ from sanqu_cli.workbook.sniff import FileType, sniff
 
 RESULTS_SHEET = "校验结果"
 SUFFIX = "-校验标注"
-# Light fills as Excel's own "conditional formatting" presets use them, so the text stays legible.
+# The red and yellow of Excel's "Light Red Fill" and "Yellow Fill" conditional-formatting presets, and a
+# light blue, so the cell text stays legible.
 FILLS = {
     Severity.error: PatternFill("solid", fgColor="FFC7CE"),
     Severity.warning: PatternFill("solid", fgColor="FFEB9C"),
@@ -59,22 +60,22 @@ class AnnotatedFile:
 
 
 def describe_copy(copy: AnnotatedFile) -> str:
-    """Return the line that tells the clerk where an annotated copy went and what it contains."""
+    """Return the message that reports where an annotated copy was written and what it contains."""
     line = f"已写入标注副本：{copy.target}（批注 {copy.comments} 个单元格，问题 {copy.findings} 条）"
     if copy.converted:
         line += "；原文件不是 .xlsx，副本只保留了单元格的值"
     return line
 
 
-def target_path(source: Path, folder: Path, taken: set[Path]) -> Path:
+def target_path(source: Path, folder: Path, reserved: set[Path]) -> Path:
     """Return the copy's path in `folder`: 花名册-校验标注.xlsx (.xlsm kept), numbered when two inputs share a name."""
     suffix = ".xlsm" if source.suffix.lower() == ".xlsm" and sniff(source) == FileType.xlsx else ".xlsx"
     target = folder / f"{source.stem}{SUFFIX}{suffix}"
     number = 2
-    while target.resolve() in taken:
+    while target.resolve() in reserved:
         target = folder / f"{source.stem}{SUFFIX}-{number}{suffix}"
         number += 1
-    taken.add(target.resolve())
+    reserved.add(target.resolve())
     return target
 
 
@@ -83,13 +84,13 @@ def plan_targets(files: list[FileReport], folder: Path, force: bool) -> list[tup
     if folder.exists() and not folder.is_dir():
         raise CannotRun(f"--annotate 后面应是文件夹，但 {folder} 是一个文件。请换一个文件夹。")
     # An input never becomes a target, even when an earlier run's copies are checked again.
-    taken = {Path(file.path).resolve() for file in files}
+    reserved = {Path(file.path).resolve() for file in files}
     plan = []
     for file in files:
         if not file.readable or not file.findings:
             continue
         source = Path(file.path)
-        target = target_path(source, folder, taken)
+        target = target_path(source, folder, reserved)
         check_writable(target, force)
         plan.append((file, target))
     return plan
@@ -158,7 +159,7 @@ def _link_target(book: Workbook, finding: Finding) -> str | None:
 
 
 def _copy_values(source: Path, limits: ReadLimits) -> Workbook:
-    """Build an .xlsx workbook holding the values of a non-xlsx input, sheet by sheet, merged ranges kept."""
+    """Build an .xlsx workbook with the values of a non-xlsx input, sheet by sheet, merged ranges kept."""
     book = Workbook()
     book.remove(book.active)
     for grid in open_book(source, limits).sheets:
