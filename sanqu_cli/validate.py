@@ -36,6 +36,8 @@ class ValidateOptions:
     history: list[Path] = field(default_factory=list)
     # --- results tables: detail files for the S403 cross-checks (see checks/results.py) ---
     details: dict[str, Path] = field(default_factory=dict)
+    # Re-raise a defect met while reading or checking one file (--debug) instead of reporting it as F001.
+    debug: bool = False
 
 
 def expand_paths(arguments: list[str]) -> list[Path]:
@@ -139,10 +141,31 @@ def _cross_roster_duplicates(reads: list[TableRead], reports: list[FileReport], 
                 seen.setdefault(key, (read, record))
 
 
+def _crashed(path: Path, error: Exception, options: ValidateOptions) -> tuple[TableRead, FileReport]:
+    """Report a defect of sanqu met on one file as an unreadable file, so the other files are still checked."""
+    logger.error("%s: %s: %s", path, type(error).__name__, error, exc_info=logger.isEnabledFor(logging.DEBUG))
+    message = (f"读取或检查该文件时 sanqu 内部出错（{type(error).__name__}: {error}），其他文件照常检查。"
+               "这是 sanqu 的缺陷，不一定是文件的问题；请加 --debug 重新运行，并把输出发给维护人员。")
+    finding = make_finding(options.rules, "F001", message, file=str(path))
+    read = TableRead(path=path, readable=False, findings=[finding])
+    return read, FileReport(path=str(path), readable=False, findings=[finding])
+
+
+def _read_and_check(path: Path, options: ValidateOptions) -> tuple[TableRead, FileReport]:
+    try:
+        read = read_file(path, options)
+        return read, check_read(read, options)
+    except Exception as error:  # noqa: BLE001 - one file's defect must not stop the run
+        if options.debug:
+            raise
+        return _crashed(path, error, options)
+
+
 def validate_paths(paths: list[Path], options: ValidateOptions) -> Report:
-    """Validate many files; one unreadable file never stops the others."""
-    reads = [read_file(path, options) for path in paths]
-    reports = [check_read(read, options) for read in reads]
+    """Validate many files; one unreadable file, or a defect met on one file, never stops the others."""
+    pairs = [_read_and_check(path, options) for path in paths]
+    reads = [read for read, _ in pairs]
+    reports = [report for _, report in pairs]
     by_year: dict[int | None, int] = defaultdict(int)
     for read in reads:
         if read.spec is not None and read.spec.kind == "roster":

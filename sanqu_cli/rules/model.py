@@ -16,6 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from sanqu_cli.rules.layering import BaseError, apply_base, describe_problem
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -188,7 +190,7 @@ def _describe_validation_error(path: Path, error: ValidationError) -> str:
         elif item["type"] == "missing":
             lines.append(f"  - 缺少必需的键 {key}")
         else:
-            lines.append(f"  - 键 {key} 的值 {item.get('input')!r} 类型或取值不对：{item['msg']}")
+            lines.append(f"  - 键 {key} 的值 {item.get('input')!r} 类型或取值不对：{describe_problem(item)}")
     return "\n".join(lines)
 
 
@@ -201,6 +203,11 @@ def _read_rule_file(path: Path) -> RuleSet:
         raise RuleSetError(f"无法读取规则集文件 {path}：{exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise RuleSetError(f"规则集文件 {path} 不是有效的 TOML：{exc}") from None
+
+    try:
+        data = apply_base(data, path, RULES_DIR)
+    except BaseError as exc:
+        raise RuleSetError(str(exc)) from None
 
     try:
         return RuleSet.model_validate(data)

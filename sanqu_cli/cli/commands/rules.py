@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from sanqu_cli.cli.options import DebugOption, OutputFormat, RulesOption
+from sanqu_cli.cli.options import DebugOption, RulesOption
 from sanqu_cli.cli.runtime import guard, start
+from sanqu_cli.report.rule_docs import FAMILY_BY_LETTER
 
 ORDER = 80
 
-FAMILIES = {"F": "文件与版式", "P": "选派人员", "T": "科技特派团", "A": "绩效考核（附件2）",
-            "S": "成效统计表（附件4、附件5）", "B": "经费（第二十三条至第二十八条）"}
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _family_label(code: str) -> str:
+    family = FAMILY_BY_LETTER.get(code[0])
+    return family.label if family else ""
 
 
 def rules_command(
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式：text 或 json。")] = OutputFormat.text,
+    output_format: Annotated[RulesFormat, typer.Option(
+        "--format", help="输出格式：text（中文表格）、json，或 markdown（即 docs/rules.md 的内容）。")] = RulesFormat.text,
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -27,10 +38,15 @@ def rules_command(
         from sanqu_cli.findings import Severity
 
         rule_set = session.rules
-        if output_format == OutputFormat.json:
+        if output_format == RulesFormat.markdown:
+            from sanqu_cli.report.rule_docs import rules_markdown
+
+            typer.echo(rules_markdown(rule_set), nl=False)
+            return
+        if output_format == RulesFormat.json:
             from sanqu_cli.report.json_report import dumps
 
-            codes = [{"code": code, "family": FAMILIES.get(code[0], ""), **entry.model_dump()}
+            codes = [{"code": code, "family": _family_label(code), **entry.model_dump()}
                      for code, entry in rule_set.codes.items()]
             typer.echo(dumps({"rule_set": rule_set.id, "name": rule_set.name, "codes": codes}))
             return
@@ -40,7 +56,7 @@ def rules_command(
         for title in ("代码", "类别", "级别", "依据", "说明"):
             table.add_column(title)
         for code, entry in rule_set.codes.items():
-            table.add_row(code, FAMILIES.get(code[0], ""), Severity(entry.severity).label, entry.article or "—",
+            table.add_row(code, _family_label(code), Severity(entry.severity).label, entry.article or "—",
                           entry.title)
         session.out.print(table)
 
