@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import tempfile
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -45,7 +45,8 @@ def _steps() -> list:
 
 
 def demo(
-    out: Annotated[Optional[Path], typer.Option("--out", help="输出文件夹（默认新建一个临时文件夹）。", metavar="文件夹")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="输出文件夹（默认在当前文件夹下新建 sanqu-demo-日期时间）。",
+                                                metavar="文件夹")] = None,
     force: ForceOption = False,
     show_pii: ShowPiiOption = False,
     verbose: VerboseOption = 0,
@@ -57,7 +58,9 @@ def demo(
         from sanqu_cli.outputs import ensure_dir
         from sanqu_cli.resources import examples_dir
 
-        folder = ensure_dir(out) if out else Path(tempfile.mkdtemp(prefix="sanqu-demo-"))
+        # A new folder per run in the current folder: the clerk finds the outputs where they
+        # ran the command, and a second run never meets the first run's files.
+        folder = ensure_dir(out or Path.cwd() / f"sanqu-demo-{datetime.now():%Y%m%d-%H%M%S}")
         run = DemoRun(session=session, examples=examples_dir(), out=folder, force=force)
         session.out.print(f"示例文件夹：{escape(str(run.examples))}")
         for step in _steps():
