@@ -1,8 +1,8 @@
 """Read one input workbook as a given table kind for the commands that build documents from it.
 
-Unlike `validate`, these commands need the data itself: a file that cannot be read at all stops
-the run with a Chinese message (CannotRun), while findings inside a readable table are counted
-so that the command can suggest `sanqu validate`.
+Unlike `validate`, these commands need the data itself. A file that cannot be read at all stops
+the run with a Chinese message (CannotRun). Findings inside a readable table stay on the result,
+so that the command can count them and suggest `sanqu validate`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sanqu_cli.schema.records import TableRead
 
 
 def load_table(path: Path, rules: RuleSet, kind: str, *, label: str, year: int | None = None) -> TableRead:
-    """Read `path` as `kind`; raise CannotRun naming the file and the reason when nothing can be read."""
+    """Read `path` as `kind`, raising CannotRun with the file and the reason when nothing can be read."""
     if not path.is_file():
         raise CannotRun(f"找不到{label}文件 {path}。请检查路径。")
     read = read_table(path, rules, [KINDS[kind]], forced=True, year=year)

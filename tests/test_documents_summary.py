@@ -168,3 +168,16 @@ def test_summary_subprocess(sanqu, roster: Path, scores: Path, tmp_path: Path) -
     assert result.exit_code == 0, result.stderr
     assert "选派人数 10" in result.stdout
     assert "优秀2人" in _text(target)
+
+
+def test_summary_grades_from_roster_column(cli, tmp_path: Path) -> None:
+    people = [person(serial, 考核等次="优秀" if serial == 1 else "合格") for serial in range(1, 6)]
+    headers = [*person(1), "考核等次"]
+    roster = write_roster(tmp_path / "花名册.xlsx", people, headers=headers)
+    target = tmp_path / "总结.docx"
+
+    result = cli("summary", "--roster", roster, "--out", target)
+
+    assert result.exit_code == 0, result.stderr
+    assert "考核汇总（--scores）" not in result.stderr
+    assert "参加年度绩效考核5人，其中优秀1人（占20.0%，优秀比例不超过20%）、合格4人、不合格0人。" in _text(target)

@@ -2,7 +2,7 @@
 
 Run from the repository root: python tools/make_agreement_template.py
 Offices may edit the generated file in Word or WPS (wording, fonts, a logo) and pass their copy
-with `sanqu agreement --template FILE`; the tags are the names in AGREEMENT_FIELDS of
+with `sanqu agreement --template FILE`. The tags are the names in AGREEMENT_FIELDS of
 sanqu_cli/render/agreement.py.
 """
 

@@ -1,7 +1,7 @@
 """Figures for the 附件3 年度工作总结: what the roster, the appraisal summary and the results tables give.
 
-A figure the inputs do not give is None; the document writes （待填写） in its place, and
-`missing` says which inputs were not given or could not be read.
+A figure the inputs do not give is None, and the document writes （待填写） in its place.
+`missing` lists the inputs that were not given or could not be read.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class UnitRow:
 
 @dataclass
 class SummaryFigures:
-    """Every figure the summary writes; None where no input gives it."""
+    """Every figure the summary writes, None where no input gives it."""
 
     year: int | None
     roster_path: Path
@@ -125,7 +125,7 @@ def _roster_figures(records: list[Record], rules: RuleSet, path: Path, year: int
 
 def collect_figures(rules: RuleSet, roster: Path, *, scores: Path | None = None, results: Path | None = None,
                     training: Path | None = None, funds: Path | None = None, year: int | None = None) -> SummaryFigures:
-    """Read the roster (required) and whichever other inputs are given; return the summary's figures."""
+    """Read the roster (required) and whichever other inputs are given, and return the summary's figures."""
     read = load_table(roster, rules, "roster", label="花名册", year=year)
     figures = _roster_figures(read.records, rules, roster, year or read.year)
     figures.roster_problems = len(read.findings)

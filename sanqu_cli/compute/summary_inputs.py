@@ -1,9 +1,9 @@
 """Read the optional inputs of the 附件3 summary by their official column headers.
 
-附件4, 附件5 and the 补助测算 workbook are outputs of other commands, so they are read with
-local specs built from the headers printed on those tables, not with a registered table kind:
-whatever code names the writing commands use, the summary finds the same columns. These specs
-are not in `schema.KINDS`, so `sanqu validate` never detects them.
+附件4, 附件5 and the 补助测算 workbook are outputs of other commands. They are read with local
+specs built from the headers printed on those tables, so the summary finds the same columns
+whatever code names the writing commands use. These specs are not in `schema.KINDS`, so
+`sanqu validate` never detects them.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from sanqu_cli.rules import RuleSet
 from sanqu_cli.schema.read import read_table
 from sanqu_cli.schema.spec import ColumnSpec, TableSpec
 
-# 附件4 受援效果 and the count of people who passed; the 服务情况 county/township/village counts
-# are left out because the table's note forbids adding them up across units.
+# 附件4 受援效果 and the count of people who passed. The 服务情况 county, township and village
+# counts are left out because the table's note forbids adding them up across units.
 DISPATCH_RESULTS = {
     "passed": "考核合格数",
     "households": "服务带动农户数量",
@@ -99,7 +99,7 @@ SPECS = {
 
 
 def read_totals(path: Path | None, name: str, rules: RuleSet) -> OptionalInput:
-    """Sum every numeric column of an optional input; a missing or unreadable file gives a reason, not an error."""
+    """Sum every numeric column of an optional input. A missing or unreadable file gives a reason, not an error."""
     spec = SPECS[name]
     result = OptionalInput(label=spec.label, path=path)
     if path is None:

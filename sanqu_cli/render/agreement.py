@@ -1,7 +1,7 @@
 """附件1 三方协议书: fill the Word template with one person's roster row, with docxtpl.
 
 Every value is text and autoescaped, so "农牧科学院 & 推广站 <试点>" is written as it reads and
-cannot break the document's XML; a blank field is an empty string, never "None". The template
+cannot break the document's XML. A blank field is an empty string, never "None". The template
 is checked before rendering: a tag that names no field is reported by name, because an office's
 edited copy is the usual place for a typing slip such as {{ nmae }}.
 """
@@ -52,7 +52,8 @@ AGREEMENT_FIELDS: dict[str, str] = {
     "expected_goals": "预期目标，留空待填",
 }
 
-# A blank date part keeps room for handwriting; U+3000 survives Word's trimming of XML spaces.
+# A blank date part keeps room for handwriting. U+3000 is used because Word drops leading and
+# trailing ASCII spaces of a w:t element that lacks xml:space="preserve".
 _BLANK_NUMBER = "\u3000\u3000"
 _ROLE_LABELS = {"leader": "团长", "member": "成员"}
 _CATEGORY_LABELS = {"in_region": "区内专业技术人员", "out_of_region": "区外专业技术人员", "local_expert": "乡土人才"}

@@ -1,12 +1,11 @@
 """Word documents with Chinese fonts that Word, WPS and LibreOffice all show as intended.
 
-python-docx's built-in template takes its fonts from the theme, and that theme names a
-Japanese font (ＭＳ 明朝) for East Asian text, so a document made from it shows Chinese in a
-Japanese face wherever the named font is missing. Every document made here therefore gets
-explicit font names (w:eastAsia) with no theme references, East Asian language zh-CN, and
-font-table entries with charset 86 (GB2312) and a 宋体 fallback (w:altName), which is how
-Word and WPS pick a Chinese substitute.
-"""
+python-docx's built-in template (1.2) takes its fonts from the theme and sets the East Asian
+language to en-US. The theme lists ＭＳ 明朝 for Japanese and 宋体 for Simplified Chinese, and
+without a zh-CN language an application may pick the Japanese face for Chinese text. Every
+document made here therefore gets explicit font names (w:eastAsia) with no theme references,
+East Asian language zh-CN, and font-table entries with charset 86 (GB2312) and a 宋体 fallback
+(w:altName), from which Word and WPS choose a Chinese substitute when a font is missing."""
 
 from __future__ import annotations
 
@@ -29,7 +28,7 @@ LATIN_FONT = "Times New Roman"
 # GB/T 9704 page margins for official documents (top, bottom, left, right).
 OFFICIAL_MARGINS_MM = (37, 35, 28, 26)
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-# GB2312 charset and a panose that marks a CJK serif font; Word substitutes within the charset.
+# Panose numbers of CJK fonts. With charset 86 (GB2312) they tell Word what kind of font to substitute.
 _FONT_TABLE_ENTRIES = {
     BODY_FONT: "02010609030101010101",
     FALLBACK_FONT: "02010600030101010101",

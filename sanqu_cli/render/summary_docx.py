@@ -47,7 +47,7 @@ def _percent(part: int, whole: int) -> str:
 
 
 class _Writer:
-    """Append headings and body paragraphs; marked gaps and missing figures get a yellow highlight."""
+    """Append headings and body paragraphs, with marked gaps and missing figures highlighted yellow."""
 
     def __init__(self) -> None:
         self.document = new_document(body_size=_BODY)

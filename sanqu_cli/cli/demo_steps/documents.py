@@ -1,7 +1,7 @@
 """Demo step: the first agreements (附件1) and the 附件3 summary draft from the example roster.
 
-Earlier steps (scoring, results, funds) write their workbooks into the demo's output folder;
-the summary takes whichever of them exist there, so the step runs with the roster alone too.
+Earlier steps (scoring, results, funds) write their workbooks into the demo's output folder.
+The summary takes whichever of them exist there, so the step also runs with the roster alone.
 """
 
 from __future__ import annotations
