@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import docx
 import pytest
 
 from builders import make_id, person, write_roster
+from documents_pdf import needs_office, pdf_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "附件1-三方协议书.docx"
@@ -185,19 +184,22 @@ def test_agreement_subprocess(sanqu, roster: Path, tmp_path: Path) -> None:
     assert len(list((tmp_path / "协议").glob("*.docx"))) == 2
 
 
-@pytest.mark.skipif(not (shutil.which("libreoffice") or shutil.which("soffice")), reason="LibreOffice is not installed")
+@needs_office
 def test_agreement_converts_to_pdf(cli, roster: Path, tmp_path: Path) -> None:
     out = tmp_path / "协议"
     assert cli("agreement", roster, "--out", out, "--combined").exit_code == 0
-    source = next(out.iterdir())
-    program = shutil.which("libreoffice") or shutil.which("soffice")
 
-    done = subprocess.run([program, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                          capture_output=True, text=True, timeout=180)
+    assert pdf_pages(next(out.iterdir()), tmp_path) == 2
 
-    pdf = tmp_path / (source.stem + ".pdf")
-    assert done.returncode == 0, done.stderr
-    assert pdf.is_file()
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
-    assert pages == 2
+
+def test_agreement_blanks_id_stored_as_number(cli, tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "花名册.xlsx", [person(1, 身份证号=540102199001011000)], headers=ROSTER_HEADERS)
+    out = tmp_path / "协议"
+
+    result = cli("agreement", roster, "--out", out)
+
+    assert result.exit_code == 0, result.stderr
+    assert "花名册!C2 的身份证号以数字形式保存" in result.stderr.replace("\n", "")
+    path = out / "01-测试1-无证号.docx"
+    assert _cell_after(path, "身份证号") == ""
+    assert "e+17" not in _text(path)

@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from builders import make_id, person, write_roster, write_rows
+from documents_pdf import needs_office, pdf_pages
 
 OUTLINE = [
     "一、本年度实施总体情况",
@@ -181,3 +182,11 @@ def test_summary_grades_from_roster_column(cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "考核汇总（--scores）" not in result.stderr
     assert "参加年度绩效考核5人，其中优秀1人（占20.0%，优秀比例不超过20%）、合格4人、不合格0人。" in _text(target)
+
+
+@needs_office
+def test_summary_converts_to_pdf(cli, roster: Path, scores: Path, tmp_path: Path) -> None:
+    target = tmp_path / "总结.docx"
+    assert cli("summary", "--roster", roster, "--scores", scores, "--out", target).exit_code == 0
+
+    assert pdf_pages(target, tmp_path) >= 2

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sanqu_cli.checks.ids import check_id
 from sanqu_cli.errors import CannotRun
 from sanqu_cli.render.docx_base import page_break_xml
 from sanqu_cli.schema.records import Record
@@ -78,13 +79,25 @@ def _period(record: Record) -> tuple[Any, Any]:
     return start, end
 
 
+def id_digits_lost(record: Record) -> bool:
+    """Tell whether the row's 身份证号 was stored as an Excel number, which keeps only 15 digits."""
+    cell = record.cell("id_number")
+    return cell is not None and cell.raw is not None and check_id(cell.raw).status == "stored_as_number"
+
+
 def agreement_context(record: Record, serial: int, year: int | None) -> dict[str, str]:
-    """Return the template variables for one roster row; every value is a string."""
+    """Return the template variables for one roster row; every value is a string.
+
+    An ID whose last digits Excel dropped is left blank, because a signed agreement must not
+    carry a wrong number; the clerk writes it in by hand.
+    """
     start, end = _period(record)
     context = {name: "" for name in AGREEMENT_FIELDS}
     for name in ("name", "gender", "ethnicity", "work_unit", "specialty", "title", "id_number", "phone", "team",
                  "dispatching_unit", "host_unit", "county", "prefecture", "service_days"):
         context[name] = _text(record.get(name))
+    if id_digits_lost(record):
+        context["id_number"] = ""
     context.update(
         serial=str(serial),
         year=_text(year),

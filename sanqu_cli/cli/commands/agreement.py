@@ -42,7 +42,7 @@ def agreement(
     session = start(rules, False, verbose, debug)
     with guard(debug):
         from sanqu_cli.inputs import load_table
-        from sanqu_cli.render.agreement import AgreementTemplate, write_agreements
+        from sanqu_cli.render.agreement import AgreementTemplate, id_digits_lost, write_agreements
         from sanqu_cli.resources import templates_dir
 
         read = load_table(roster, session.rules, "roster", label="花名册", year=year)
@@ -53,6 +53,10 @@ def agreement(
             session.out.print(f"已生成三方协议书 {len(read.records)} 份（合订为一个文件）：{escape(str(files[0]))}")
         else:
             session.out.print(f"已生成三方协议书 {len(files)} 份，保存在：{escape(str(out))}")
+        lost = [record.ref("id_number") for record in read.records if id_digits_lost(record)]
+        if lost:
+            session.err.print(f"注意：{escape('、'.join(lost))} 的身份证号以数字形式保存，后几位已丢失，"
+                              "协议书中身份证号一栏留空，请手工填写或改正花名册后重新生成。")
         if read.findings:
             session.err.print(f"注意：花名册有 {len(read.findings)} 处无法读取的内容，相关栏目留空。"
                               f"请运行 sanqu validate {escape(str(roster))} 查看。")
