@@ -190,3 +190,15 @@ def test_summary_converts_to_pdf(cli, roster: Path, scores: Path, tmp_path: Path
     assert cli("summary", "--roster", roster, "--scores", scores, "--out", target).exit_code == 0
 
     assert pdf_pages(target, tmp_path) >= 2
+
+
+def test_summary_unreadable_scores_named(cli, roster: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "考核汇总.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 50)
+    target = tmp_path / "总结.docx"
+
+    result = cli("summary", "--roster", roster, "--scores", broken, "--out", target)
+
+    assert result.exit_code == 0, result.stderr
+    assert "考核汇总（--scores）：无法读取考核汇总" in result.stderr.replace("\n", "")
+    assert "参加年度绩效考核（待填写）人" in _text(target)

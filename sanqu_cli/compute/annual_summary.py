@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sanqu_cli.compute.summary_inputs import OptionalInput, read_totals
+from sanqu_cli.errors import CannotRun
 from sanqu_cli.inputs import load_table
 from sanqu_cli.reference import match_county
 from sanqu_cli.rules import RuleSet
@@ -131,14 +132,20 @@ def collect_figures(rules: RuleSet, roster: Path, *, scores: Path | None = None,
     figures.roster_problems = len(read.findings)
 
     # 考核结果: the appraisal summary written by `sanqu score` wins over a 考核等次 column on the roster.
+    # An unreadable appraisal summary leaves the grades to the roster, like the other optional inputs.
+    scores_problem = "未提供"
     if scores is not None:
-        graded = load_table(scores, rules, "appraisal_summary", label="考核汇总", year=year)
-        figures.grades, figures.grade_source = _count_grades(graded.records), f"考核汇总 {scores.name}"
+        try:
+            graded = load_table(scores, rules, "appraisal_summary", label="考核汇总", year=year)
+        except CannotRun as error:
+            scores_problem = str(error).rstrip("。")
+        else:
+            figures.grades, figures.grade_source = _count_grades(graded.records), f"考核汇总 {scores.name}"
     if figures.grades is None:
         figures.grades = _count_grades(read.records)
         figures.grade_source = f"花名册 {roster.name} 的考核等次列" if figures.grades else None
     if figures.grades is None:
-        figures.missing.append("考核汇总（--scores）：未提供，考核结果分布待填写")
+        figures.missing.append(f"考核汇总（--scores）：{scores_problem}，考核结果分布待填写")
 
     figures.dispatch = read_totals(results, "dispatch_results", rules)
     figures.training = read_totals(training, "training_results", rules)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -212,11 +212,12 @@ def _repeat_body(document) -> None:
 
 
 def write_agreements(records: list[Record], year: int | None, template: AgreementTemplate, out_dir: Path, *,
-                     combined: bool = False, force: bool = False) -> list[Path]:
+                     combined: bool = False, force: bool = False,
+                     on_written: Callable[[Path], None] | None = None) -> list[Path]:
     """Write one agreement per roster row into `out_dir`, or one combined document; return the files.
 
     Every target is checked before the first file is written, so a run stopped by an existing
-    file leaves the folder as it was.
+    file leaves the folder as it was. `on_written` is called after each file, for a progress bar.
     """
     from sanqu_cli.outputs import atomic_output, check_writable, ensure_dir
 
@@ -235,4 +236,6 @@ def write_agreements(records: list[Record], year: int | None, template: Agreemen
     for context, target in zip(contexts, targets):
         with atomic_output(target, force) as temp:
             template.render(context, temp)
+        if on_written is not None:
+            on_written(target)
     return targets

@@ -41,13 +41,21 @@ def agreement(
     # 身份证号 stay unmasked in the documents (they are signed); the terminal still masks them.
     session = start(rules, False, verbose, debug)
     with guard(debug):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
         from sanqu_cli.inputs import load_table
         from sanqu_cli.render.agreement import AgreementTemplate, id_digits_lost, write_agreements
         from sanqu_cli.resources import templates_dir
 
         read = load_table(roster, session.rules, "roster", label="花名册", year=year)
         document = AgreementTemplate(template or templates_dir() / TEMPLATE_NAME)
-        files = write_agreements(read.records, read.year, document, out, combined=combined, force=force)
+        # Each file takes tens of milliseconds (see benchmarks/documents.py), so a long roster
+        # gets a progress bar on stderr.
+        with Progress(TextColumn("生成协议书"), BarColumn(), MofNCompleteColumn(), console=session.err,
+                      transient=True, disable=combined) as progress:
+            task = progress.add_task("", total=len(read.records))
+            files = write_agreements(read.records, read.year, document, out, combined=combined, force=force,
+                                     on_written=lambda _path: progress.advance(task))
 
         if combined:
             session.out.print(f"已生成三方协议书 {len(read.records)} 份（合订为一个文件）：{escape(str(files[0]))}")
