@@ -46,7 +46,9 @@ SIGNATURES = [
     ("选派单位", "本单位同意选派{{ name }}同志赴{{ host_unit }}开展科技服务。", "（单位盖章）："),
     ("受援单位", "本单位同意接受{{ name }}开展科技服务，执行相关规定，提供相关保障。", "（单位盖章）："),
 ]
-WIDTHS_MM = (24, 24, 52, 24, 38)
+# The text width is 163 mm (A4 less 25 + 22 mm margins). A label cell fits 5 characters at 12 pt
+# and the first value cell an 18-digit ID.
+WIDTHS_MM = (22, 25, 50, 25, 41)
 
 
 def _write(cell, text: str, *, bold: bool = False, size: float = SIZE, center: bool = False) -> None:
@@ -70,6 +72,7 @@ def _wide_row(table, label: str):
 def build(target: Path) -> None:
     # Narrower margins than a letter's, so that the whole table fits on one A4 page.
     document = new_document(body_size=SIZE, margins_mm=(22, 20, 25, 22))
+    document.styles["Normal"].paragraph_format.line_spacing = 1.1
     add_run(document.add_paragraph(), "附件1", font=HEADING_FONT, size=16)
     add_title(document, "“三区”科技人才选派三方协议书", size=20)
     intro = document.add_paragraph()
@@ -85,9 +88,10 @@ def build(target: Path) -> None:
         first = None
         for (left_label, left_tag), (right_label, right_tag) in rows:
             row = table.add_row()
-            row.height = Mm(8)
+            row.height = Mm(7.5)
             _label(row.cells[1], left_label)
-            _write(row.cells[2], f"{{{{ {left_tag} }}}}")
+            # An 18-digit ID is one unbroken word, so it gets a smaller size rather than a second line.
+            _write(row.cells[2], f"{{{{ {left_tag} }}}}", size=GUIDE_SIZE if left_tag == "id_number" else SIZE)
             _label(row.cells[3], right_label)
             _write(row.cells[4], f"{{{{ {right_tag} }}}}")
             first = first or row.cells[0]
@@ -102,19 +106,23 @@ def build(target: Path) -> None:
         cell = _wide_row(table, label)
         _write(cell, guide, size=GUIDE_SIZE)
         add_run(cell.add_paragraph(), f"{{{{ {tag} }}}}", size=SIZE)
-        table.rows[-1].height = Mm(32 if tag == "service_content" else 22)
+        table.rows[-1].height = Mm(28 if tag == "service_content" else 18)
 
     for label, promise, signer in SIGNATURES:
         cell = _wide_row(table, label)
-        table.rows[-1].height = Mm(22)
+        table.rows[-1].height = Mm(19)
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.first_line_indent = Pt(SIZE * 2)
         add_run(paragraph, promise, size=SIZE)
         signature = cell.add_paragraph()
         signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        signature.paragraph_format.space_before = Pt(SIZE)
+        signature.paragraph_format.space_before = Pt(SIZE / 2)
         add_run(signature, f"{signer}{BLANK * 3}{DATE_LINE}", size=SIZE)
 
+    # LibreOffice lays a table out by its grid (w:gridCol), Word by the cell widths, so set both.
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS_MM):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, WIDTHS_MM):
             cell.width = Mm(width)
