@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
 from docx.shared import Pt
 
 from sanqu_cli.compute.annual_summary import FUND_FIELDS, SummaryFigures
@@ -76,6 +77,8 @@ class _Writer:
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, headers):
             add_run(cell.paragraphs[0], text, size=_TABLE, bold=True)
+        # Repeat the header row on every page the table runs onto.
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for values in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, values):
