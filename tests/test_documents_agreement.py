@@ -203,3 +203,24 @@ def test_agreement_blanks_id_stored_as_number(cli, tmp_path: Path) -> None:
     path = out / "01-测试1-无证号.docx"
     assert _cell_after(path, "身份证号") == ""
     assert "e+17" not in _text(path)
+
+
+def test_agreement_template_not_docx(cli, roster: Path, tmp_path: Path) -> None:
+    template = tmp_path / "模板.docx"
+    template.write_text("这不是 Word 文件", encoding="utf-8")
+
+    result = cli("agreement", roster, "--out", tmp_path / "协议", "--template", template)
+
+    assert result.exit_code == 2
+    assert "不是有效的 Word（.docx）文件" in result.stderr.replace("\n", "")
+    assert "内部错误" not in result.stderr
+
+
+def test_agreement_file_name_made_safe(cli, tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "花名册.xlsx", [person(1, 姓名="卓玛/次仁:")], headers=ROSTER_HEADERS)
+    out = tmp_path / "协议"
+
+    assert cli("agreement", roster, "--out", out).exit_code == 0
+    path = out / f"01-卓玛_次仁_-{make_id(1)[-4:]}.docx"
+    assert path.is_file()
+    assert _cell_after(path, "姓名") == "卓玛/次仁:"

@@ -156,11 +156,14 @@ class AgreementTemplate:
     def _load(self):
         from docxtpl import DocxTemplate
 
+        document = DocxTemplate(io.BytesIO(self._bytes))
+        # DocxTemplate opens the package lazily, so open it here to report a bad file by name.
         try:
-            return DocxTemplate(io.BytesIO(self._bytes))
+            document.init_docx()
         except Exception as error:  # noqa: BLE001 - python-docx raises several types for a non-docx file
-            raise CannotRun(f"协议书模板 {self.path} 不是有效的 Word（.docx）文件：{error}。"
+            raise CannotRun(f"协议书模板 {self.path} 不是有效的 Word（.docx）文件（{type(error).__name__}）。"
                             "请用 Word 或 WPS 另存为 .docx 后再试。") from None
+        return document
 
     def _check_variables(self) -> None:
         with _template_errors(self.path):
