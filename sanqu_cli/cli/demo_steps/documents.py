@@ -16,12 +16,13 @@ ORDER = 60
 TITLE = "生成三方协议书与年度工作总结（sanqu agreement、sanqu summary）"
 AGREEMENTS_SHOWN = 3
 
-# Summary option → file-name patterns of the workbooks the other commands write.
+# Summary option → file-name patterns of the workbooks the other commands write, exact names
+# first, so that 考核汇总.xlsx wins over a sibling such as 考核汇总-公示.xlsx.
 _EARLIER_OUTPUTS = {
-    "scores": ("考核汇总*.xlsx",),
-    "results": ("附件4*.xlsx", "*选派工作成效统计表*.xlsx"),
-    "training": ("附件5*.xlsx", "*集中培训工作成效统计表*.xlsx"),
-    "funds": ("补助测算*.xlsx",),
+    "scores": ("考核汇总.xlsx", "考核汇总*.xlsx"),
+    "results": ("附件4.xlsx", "附件4*.xlsx", "*选派工作成效统计表*.xlsx"),
+    "training": ("附件5.xlsx", "附件5*.xlsx", "*集中培训工作成效统计表*.xlsx"),
+    "funds": ("补助测算.xlsx", "补助测算*.xlsx"),
 }
 
 
