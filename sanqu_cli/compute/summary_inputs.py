@@ -60,6 +60,8 @@ FUND_TOTALS = {
     "materials": "生产资料",
     "total": "合计",
 }
+# NOTE: the headers of the `sanqu funds` workbook were not known when this was written, so these
+# aliases are guesses; a column they miss leaves its amount （待填写）.
 _FUND_ALIASES = {
     "work_subsidy": ("工作补助测算", "测算工作补助", "应发工作补助", "工作补助金额"),
     "travel": ("交通差旅费",),

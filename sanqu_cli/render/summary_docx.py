@@ -168,6 +168,7 @@ def _funds(writer: _Writer, figures: SummaryFigures) -> None:
                 f"培训{amounts.get('training', MISSING)}元、生产资料{amounts.get('materials', MISSING)}元，"
                 f"合计{amounts.get('total', MISSING)}元。")
     writer.write_in("经费到位时间、拨付方式和使用管理情况")
+    # 经历 is printed so in 附件3 (经费 is meant), and the heading keeps the official wording.
     writer.heading("（二）培训工作经历落实和使用情况", 2)
     writer.body(f"培训工作经费落实{MISSING}元，使用{MISSING}元。")
     writer.write_in("培训工作经费的落实和使用情况")
