@@ -166,7 +166,7 @@ def test_score_sheet_missing_is_explained(cli, tmp_path: Path, monkeypatch) -> N
     result = cli("template", "score-sheet", "--out", tmp_path / "评分表.xlsx")
 
     assert result.exit_code == 2
-    assert "评分表模板" in result.stderr
+    assert "附件2-绩效考核评分表.xlsx" in result.stderr
     assert not (tmp_path / "评分表.xlsx").exists()
 
 

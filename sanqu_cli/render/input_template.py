@@ -25,6 +25,12 @@ TEMPLATE_KINDS: dict[str, tuple[str, ...]] = {
 }
 SCORE_SHEET = "score-sheet"
 SCORE_SHEET_FILE = "附件2-绩效考核评分表.xlsx"
+# Official forms handed out as they are in templates/, with the table kinds they stand for.
+COPIED_TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
+    SCORE_SHEET: (SCORE_SHEET_FILE, ("score_sheet", "score_table")),
+    "dispatch-results": ("附件4-选派工作成效统计表.xlsx", ("dispatch_results",)),
+    "training-results": ("附件5-集中培训工作成效统计表.xlsx", ("training_results",)),
+}
 
 LIST_SHEET = "下拉选项"
 GUIDE_SHEET = "填表说明"
@@ -50,6 +56,7 @@ def template_kinds() -> dict[str, tuple[str, ...]]:
     """Return every template name: the clerk-facing ones, then any other table kind by its code name."""
     names = dict(TEMPLATE_KINDS)
     covered = {kind for kinds in names.values() for kind in kinds}
+    covered |= {kind for _, kinds in COPIED_TEMPLATES.values() for kind in kinds}
     for kind in KINDS:
         if kind not in covered:
             names[kind] = (kind,)
@@ -197,7 +204,7 @@ def write_input_template(name: str, target: Path, rules: RuleSet) -> list[str]:
 
     kinds = template_kinds().get(name)
     if kinds is None:
-        known = "、".join([*template_kinds(), SCORE_SHEET])
+        known = "、".join([*template_kinds(), *COPIED_TEMPLATES])
         raise CannotRun(f"未知的模板类型“{name}”。可用的类型：{known}。")
     specs = [KINDS[kind] for kind in kinds]
 
@@ -214,5 +221,5 @@ def write_input_template(name: str, target: Path, rules: RuleSet) -> list[str]:
     return [sheet for sheet in workbook.sheetnames if sheet not in (LIST_SHEET, GUIDE_SHEET)]
 
 
-__all__ = ["SCORE_SHEET", "SCORE_SHEET_FILE", "TEMPLATE_KINDS", "dropdown_values", "template_kinds",
+__all__ = ["COPIED_TEMPLATES", "SCORE_SHEET", "SCORE_SHEET_FILE", "TEMPLATE_KINDS", "dropdown_values", "template_kinds",
            "write_input_template"]

@@ -17,7 +17,8 @@ ORDER = 5
 def template(
     kind: Annotated[str, typer.Argument(
         help="模板类型：roster（花名册）、score-sheet（附件2 评分表）、service-log（服务日志）、"
-             "training（集中培训：培训班与学员名单）、expenses（经费支出明细），也可用表格类型代码。",
+             "training（集中培训：培训班与学员名单）、expenses（经费支出明细）、dispatch-results（附件4）、"
+             "training-results（附件5），也可用表格类型代码。",
         metavar="类型", show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="输出文件（.xlsx）。", metavar="文件")],
     force: ForceOption = False,
@@ -31,20 +32,21 @@ def template(
         import shutil
 
         from sanqu_cli.outputs import atomic_output
-        from sanqu_cli.render.input_template import SCORE_SHEET, SCORE_SHEET_FILE, write_input_template
+        from sanqu_cli.render.input_template import COPIED_TEMPLATES, write_input_template
         from sanqu_cli.resources import templates_dir
 
         if out.suffix.lower() != ".xlsx":
             raise CannotRun(f"输出文件 {out} 的扩展名应为 .xlsx。")
 
-        if kind == SCORE_SHEET:
-            source = templates_dir() / SCORE_SHEET_FILE
+        if kind in COPIED_TEMPLATES:
+            file_name = COPIED_TEMPLATES[kind][0]
+            source = templates_dir() / file_name
             if not source.is_file():
-                raise CannotRun(f"本版本没有附带评分表模板 {SCORE_SHEET_FILE}（应在 {templates_dir()} 中）。"
-                                "请安装包含 sanqu score 的版本，或使用本单位的评分表。")
+                raise CannotRun(f"本版本没有附带模板 {file_name}（应在 {templates_dir()} 中），安装可能不完整。"
+                                "请重新安装 sanqu，或使用本单位的表格。")
             with atomic_output(out, force) as temp:
                 shutil.copyfile(source, temp)
-            session.out.print(f"已生成附件2 绩效考核评分表模板：{escape(str(out))}")
+            session.out.print(f"已生成{file_name.removesuffix('.xlsx')}模板：{escape(str(out))}")
         else:
             with atomic_output(out, force) as temp:
                 sheets = write_input_template(kind, temp, session.rules)
