@@ -1,0 +1,207 @@
+"""The outputs of `sanqu score`: 考核汇总.xlsx, 公示名单.xlsx and one filled 附件2 per person.
+
+考核汇总's first sheet is read back by the `appraisal_summary` kind, so its header texts are
+a contract: 序号, 年度, 选派单位, 姓名, 身份证号, the indicators, the section subtotals, 考核得分,
+考核等次, 单位内排名, 备注.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sanqu_cli.compute.grading import GRADE_LABELS
+from sanqu_cli.compute.scoring import PersonScore
+from sanqu_cli.outputs import atomic_output, check_writable, ensure_dir
+from sanqu_cli.pii import Masker, mask_id
+from sanqu_cli.rules import RuleSet
+from sanqu_cli.score import ScoreResult, normal_id
+
+SUMMARY_NAME = "考核汇总.xlsx"
+NOTICE_NAME = "公示名单.xlsx"
+FORMS_DIR = "评分表"
+TEMPLATE_NAME = "附件2-绩效考核评分表.xlsx"
+TIE_LABEL = "待定（同分）"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+@dataclass
+class Written:
+    summary: Path
+    notice: Path
+    forms: list[Path]
+
+
+def ordered(result: ScoreResult) -> list[PersonScore]:
+    """Return people by unit, then rank, then name and ID, so that the input order never shows."""
+    return sorted(result.people, key=lambda p: (p.unit, p.rank or 0, p.sheet.text("name") or "",
+                                                normal_id(p.sheet.text("id_number")) or ""))
+
+
+def number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def remarks(person: PersonScore, masker: Masker) -> str:
+    parts = list(person.remarks) + [f"{finding.code} {finding.message}" for finding in person.findings]
+    return masker.text("；".join(parts)) or ""
+
+
+def person_id(person: PersonScore) -> str | None:
+    if person.roster is not None and person.roster.get("id_number"):
+        return person.roster.get("id_number")
+    return normal_id(person.sheet.text("id_number"))
+
+
+def _title_row(sheet, text: str, width: int) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.append([text])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(row=1, column=1).font = Font(size=14, bold=True)
+    sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+
+
+def _append(sheet, values: list[Any]) -> None:
+    from sanqu_cli.render.xlsx import set_value
+
+    row = sheet.max_row + 1
+    for column, value in enumerate(values, start=1):
+        set_value(sheet.cell(row=row, column=column), value)
+
+
+def _year_text(year: int | None) -> str:
+    return f"{year}年度" if year else ""
+
+
+def write_summary(target: Path, result: ScoreResult, rules: RuleSet, masker: Masker, year: int | None,
+                  force: bool) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    indicators = rules.appraisal.indicators
+    sections = [section.name for section in rules.appraisal.sections]
+    headers = (["序号", "年度", "选派单位", "姓名", "身份证号"] + [indicator.name for indicator in indicators] + sections
+               + ["考核得分", "考核等次", "单位内排名", "备注"])
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "考核汇总"
+    _title_row(sheet, f"{_year_text(year)}“三区”科技人才绩效考核汇总", len(headers))
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for serial, person in enumerate(ordered(result), start=1):
+        values = [serial, person.sheet.year or year, person.unit, person.sheet.text("name"),
+                  masker.id_number(person_id(person))]
+        values += [number(item.points) for item in person.items]
+        values += [number(person.sections.get(name, Decimal(0))) for name in sections]
+        values += [number(person.total), GRADE_LABELS[person.grade], person.rank, remarks(person, masker)]
+        _append(sheet, values)
+    sheet.freeze_panes = "E3"
+
+    units = workbook.create_sheet("各单位名额")
+    unit_headers = ["选派单位", "人数", "人数来源", "评分表份数", "优秀名额", "优秀", "合格", "不合格", "同分待定"]
+    _title_row(units, f"{_year_text(year)}各选派单位优秀名额（{rules.appraisal.excellent_quota_percent}%，向下取整）",
+               len(unit_headers))
+    units.append(unit_headers)
+    for unit in result.units:
+        tied = "、".join(person.sheet.label for person in unit.tied)
+        _append(units, [unit.unit, unit.headcount, unit.headcount_source, unit.sheets, unit.quota,
+                        unit.counts["excellent"], unit.counts["pass"], unit.counts["fail"], tied])
+    with atomic_output(target, force) as temp:
+        workbook.save(temp)
+
+
+def write_notice(target: Path, result: ScoreResult, year: int | None, force: bool) -> None:
+    """公示名单: name, unit and 等次; IDs are masked whatever --show-pii says, since the list is public."""
+    from openpyxl import Workbook
+
+    headers = ["序号", "选派单位", "姓名", "身份证号", "考核等次"]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "公示名单"
+    _title_row(sheet, f"{_year_text(year)}“三区”科技人才绩效考核结果公示名单", len(headers))
+    sheet.append(headers)
+    for serial, person in enumerate(ordered(result), start=1):
+        number_text = person_id(person)
+        grade = TIE_LABEL if person.tied else GRADE_LABELS[person.grade]
+        _append(sheet, [serial, person.unit, person.sheet.text("name"), mask_id(number_text) if number_text else None,
+                        grade])
+    with atomic_output(target, force) as temp:
+        workbook.save(temp)
+
+
+def _form_values(person: PersonScore, positions, masker: Masker, year: int | None) -> dict[tuple[int, int], Any]:
+    fields = {name: person.sheet.text(name) for name in ("name", "work_unit", "specialty", "title", "team",
+                                                          "host_unit")}
+    if person.roster is not None:
+        for name in fields:
+            fields[name] = fields[name] or person.roster.get(name)
+    fields["dispatching_unit"] = person.unit
+    fields["id_number"] = masker.id_number(person_id(person))
+    fields["phone"] = masker.text(person.sheet.text("phone"))
+    fields["year"] = person.sheet.year or year
+    fields["total"] = number(person.total)
+    fields["grade"] = TIE_LABEL if person.tied else GRADE_LABELS[person.grade]
+    fields["appraised_on"] = _date_text(person.sheet.appraised_on)
+
+    values = {positions.fields[name]: value for name, value in fields.items() if name in positions.fields}
+    for item in person.items:
+        place = positions.points.get(item.indicator.number)
+        if place:
+            values[place] = number(item.points)
+    return values
+
+
+def _date_text(cell) -> str | None:
+    """Return the 考核日期 as typed, or ISO yyyy-mm-dd when the cell holds a date."""
+    if cell is None or cell.raw is None:
+        return None
+    if hasattr(cell.raw, "year"):
+        return cell.raw.strftime("%Y-%m-%d")
+    return str(cell.raw)
+
+
+def form_name(serial: int, person: PersonScore) -> str:
+    name = _UNSAFE.sub("_", person.sheet.text("name") or "未填姓名")
+    return f"{serial:04d}-{name}.xlsx"
+
+
+def write_forms(folder: Path, result: ScoreResult, rules: RuleSet, masker: Masker, template: Path, year: int | None,
+                force: bool) -> list[Path]:
+    """Write one filled 附件2 per person into folder/<选派单位>/; every target is checked before any is written."""
+    from sanqu_cli.render.form_writer import FormWriter
+    from sanqu_cli.render.score_form import locate_fields
+    from sanqu_cli.schema.read import limits_from
+    from sanqu_cli.workbook.grid import open_book
+
+    grid = open_book(template, limits_from(rules)).sheets[0]
+    positions = locate_fields(grid, rules)
+    writer = FormWriter(template, list(positions.fields.values()) + list(positions.points.values()))
+
+    people = ordered(result)
+    targets = [folder / _UNSAFE.sub("_", person.unit) / form_name(serial, person)
+               for serial, person in enumerate(people, start=1)]
+    for target in targets:
+        check_writable(target, force)
+    for target in {target.parent for target in targets}:
+        ensure_dir(target)
+    for person, target in zip(people, targets):
+        with atomic_output(target, force) as temp:
+            writer.write(temp, _form_values(person, positions, masker, year))
+    return targets
+
+
+def write_outputs(out: Path, result: ScoreResult, rules: RuleSet, masker: Masker, template: Path,
+                  year: int | None, force: bool) -> Written:
+    """Write the three outputs; existing files are kept unless `force`, checked before anything is written."""
+    summary, notice = out / SUMMARY_NAME, out / NOTICE_NAME
+    check_writable(summary, force)
+    check_writable(notice, force)
+    forms = write_forms(out / FORMS_DIR, result, rules, masker, template, year, force)
+    write_summary(summary, result, rules, masker, year, force)
+    write_notice(notice, result, year, force)
+    return Written(summary=summary, notice=notice, forms=forms)
