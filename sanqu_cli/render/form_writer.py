@@ -69,7 +69,12 @@ class FormWriter:
         return "".join(out).encode("utf-8")
 
     def write(self, target: Path, values: dict[tuple[int, int], Any]) -> None:
+        """Write one filled copy; the template's other parts are stored uncompressed, which is faster to
+        write than deflating the same bytes again for every person (each form grows by about 12 KB)."""
         sheet = self.sheet_xml(values)
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with zipfile.ZipFile(target, "w") as archive:
             for info, data in self._parts:
-                archive.writestr(info, sheet if info.filename == _SHEET_PART else data)
+                if info.filename == _SHEET_PART:
+                    archive.writestr(info.filename, sheet, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                else:
+                    archive.writestr(info.filename, data, compress_type=zipfile.ZIP_STORED)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sanqu_cli.compute.grading import GRADE_LABELS
 from sanqu_cli.compute.scoring import PersonScore
+from sanqu_cli.errors import CannotRun
 from sanqu_cli.outputs import atomic_output, check_writable, ensure_dir
 from sanqu_cli.pii import Masker, mask_id
 from sanqu_cli.rules import RuleSet
@@ -65,10 +66,10 @@ def _title_row(sheet, text: str, width: int) -> None:
     sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
 
 
-def _append(sheet, values: list[Any]) -> None:
+def _append(sheet, row: int, values: list[Any]) -> None:
+    """Write one row; the caller counts rows because openpyxl's max_row scans the whole sheet."""
     from sanqu_cli.render.xlsx import set_value
 
-    row = sheet.max_row + 1
     for column, value in enumerate(values, start=1):
         set_value(sheet.cell(row=row, column=column), value)
 
@@ -99,7 +100,7 @@ def write_summary(target: Path, result: ScoreResult, rules: RuleSet, masker: Mas
         values += [number(item.points) for item in person.items]
         values += [number(person.sections.get(name, Decimal(0))) for name in sections]
         values += [number(person.total), GRADE_LABELS[person.grade], person.rank, remarks(person, masker)]
-        _append(sheet, values)
+        _append(sheet, 2 + serial, values)
     sheet.freeze_panes = "E3"
 
     units = workbook.create_sheet("各单位名额")
@@ -107,9 +108,9 @@ def write_summary(target: Path, result: ScoreResult, rules: RuleSet, masker: Mas
     _title_row(units, f"{_year_text(year)}各选派单位优秀名额（{rules.appraisal.excellent_quota_percent}%，向下取整）",
                len(unit_headers))
     units.append(unit_headers)
-    for unit in result.units:
+    for line, unit in enumerate(result.units, start=3):
         tied = "、".join(person.sheet.label for person in unit.tied)
-        _append(units, [unit.unit, unit.headcount, unit.headcount_source, unit.sheets, unit.quota,
+        _append(units, line, [unit.unit, unit.headcount, unit.headcount_source, unit.sheets, unit.quota,
                         unit.counts["excellent"], unit.counts["pass"], unit.counts["fail"], tied])
     with atomic_output(target, force) as temp:
         workbook.save(temp)
@@ -128,7 +129,7 @@ def write_notice(target: Path, result: ScoreResult, year: int | None, force: boo
     for serial, person in enumerate(ordered(result), start=1):
         number_text = person_id(person)
         grade = TIE_LABEL if person.tied else GRADE_LABELS[person.grade]
-        _append(sheet, [serial, person.unit, person.sheet.text("name"), mask_id(number_text) if number_text else None,
+        _append(sheet, 2 + serial, [serial, person.unit, person.sheet.text("name"), mask_id(number_text) if number_text else None,
                         grade])
     with atomic_output(target, force) as temp:
         workbook.save(temp)
@@ -172,27 +173,49 @@ def form_name(serial: int, person: PersonScore) -> str:
 
 def write_forms(folder: Path, result: ScoreResult, rules: RuleSet, masker: Masker, template: Path, year: int | None,
                 force: bool) -> list[Path]:
-    """Write one filled 附件2 per person into folder/<选派单位>/; every target is checked before any is written."""
+    """Write one filled 附件2 per person into folder/<选派单位>/.
+
+    The forms are written into a hidden folder beside `folder` and renamed into place when all
+    are done, so a failure leaves no half-written set; an existing folder is replaced only with
+    `force`.
+    """
+    import shutil
+    import tempfile
+
     from sanqu_cli.render.form_writer import FormWriter
     from sanqu_cli.render.score_form import locate_fields
     from sanqu_cli.schema.read import limits_from
     from sanqu_cli.workbook.grid import open_book
 
+    if folder.exists() and not force:
+        raise CannotRun(f"输出文件夹 {folder} 已存在，未覆盖。请换一个输出位置，或加 --force 覆盖。")
+    if folder.exists() and not folder.is_dir():
+        raise CannotRun(f"输出位置 {folder} 不是文件夹，无法写入评分表。")
     grid = open_book(template, limits_from(rules)).sheets[0]
     positions = locate_fields(grid, rules)
     writer = FormWriter(template, list(positions.fields.values()) + list(positions.points.values()))
 
     people = ordered(result)
-    targets = [folder / _UNSAFE.sub("_", person.unit) / form_name(serial, person)
-               for serial, person in enumerate(people, start=1)]
-    for target in targets:
-        check_writable(target, force)
-    for target in {target.parent for target in targets}:
-        ensure_dir(target)
-    for person, target in zip(people, targets):
-        with atomic_output(target, force) as temp:
-            writer.write(temp, _form_values(person, positions, masker, year))
-    return targets
+    relative = [Path(_UNSAFE.sub("_", person.unit)) / form_name(serial, person)
+                for serial, person in enumerate(people, start=1)]
+    ensure_dir(folder.parent)
+    temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for unit_folder in {path.parent for path in relative}:
+            (temp / unit_folder).mkdir(parents=True, exist_ok=True)
+        for person, path in zip(people, relative):
+            writer.write(temp / path, _form_values(person, positions, masker, year))
+        if folder.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=folder.parent))
+            folder.rename(old / folder.name)
+            temp.rename(folder)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            temp.rename(folder)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return [folder / path for path in relative]
 
 
 def write_outputs(out: Path, result: ScoreResult, rules: RuleSet, masker: Masker, template: Path,
@@ -201,6 +224,8 @@ def write_outputs(out: Path, result: ScoreResult, rules: RuleSet, masker: Masker
     summary, notice = out / SUMMARY_NAME, out / NOTICE_NAME
     check_writable(summary, force)
     check_writable(notice, force)
+    if (out / FORMS_DIR).exists() and not force:
+        raise CannotRun(f"输出文件夹 {out / FORMS_DIR} 已存在，未覆盖。请换一个输出位置，或加 --force 覆盖。")
     forms = write_forms(out / FORMS_DIR, result, rules, masker, template, year, force)
     write_summary(summary, result, rules, masker, year, force)
     write_notice(notice, result, year, force)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -13,7 +14,7 @@ from sanqu_cli.findings import Severity
 from sanqu_cli.pii import Masker
 from sanqu_cli.render.score_outputs import number, ordered, person_id
 from sanqu_cli.report.json_report import finding_dict, report_dict
-from sanqu_cli.report.terminal import print_file, summary_line
+from sanqu_cli.report.terminal import summary_line
 from sanqu_cli.rules import RuleSet
 from sanqu_cli.score import ScoreResult
 
@@ -30,12 +31,25 @@ def units_table(result: ScoreResult, rules: RuleSet) -> Table:
     return table
 
 
-def print_score(console: Console, result: ScoreResult, rules: RuleSet, masker: Masker) -> None:
-    """Print the quota table, then the findings of each file that has any, then the summary line."""
-    console.print(units_table(result, rules))
+def findings_table(result: ScoreResult, masker: Masker) -> Table:
+    """Return every finding of the batch in one table (one table per file is slow for a thousand files)."""
+    table = Table(title="发现的问题", header_style="bold", expand=False, pad_edge=False)
+    for title in ("文件", "工作表", "单元格", "代码", "级别", "说明"):
+        table.add_column(title, overflow="fold", ratio=1 if title == "说明" else None)
     for file in result.report.files:
-        if file.findings or not file.readable:
-            print_file(console, file, masker)
+        for finding in file.findings:
+            style = "bold red" if finding.severity == Severity.error else "yellow"
+            table.add_row(escape(Path(file.path).name), escape(finding.sheet or ""),
+                          finding.cell or (f"第{finding.row}行" if finding.row else "—"), finding.code,
+                          f"[{style}]{finding.severity.label}[/]", escape(masker.text(finding.message) or ""))
+    return table
+
+
+def print_score(console: Console, result: ScoreResult, rules: RuleSet, masker: Masker) -> None:
+    """Print the quota table, then all findings in one table, then the summary line."""
+    console.print(units_table(result, rules))
+    if result.report.findings:
+        console.print(findings_table(result, masker))
     console.print(f"共 {len(result.people)} 人参加评分。" + summary_line(result.report))
 
 

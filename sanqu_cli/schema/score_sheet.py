@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,8 +65,18 @@ _NAME_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _MARKERS = ("考核指标".encode(), "".join(f"&#{ord(char)};" for char in "考核指标").encode())
 
 
+@lru_cache(maxsize=4096)
+def _text_key(text: str) -> str:
+    return header_key(text).rstrip(":：")
+
+
 def _key(value: Any) -> str:
-    """Return a label's matching key: header_key without a trailing colon."""
+    """Return a label's matching key: header_key without a trailing colon.
+
+    Text keys are cached because a batch repeats the same labels in every file.
+    """
+    if isinstance(value, str):
+        return _text_key(value)
     return header_key(value).rstrip(":：")
 
 
@@ -79,7 +90,9 @@ class _Columns:
 
 def _header_row(grid: SheetGrid, search_rows: int) -> tuple[int, _Columns] | None:
     for index, row in enumerate(grid.rows[:search_rows]):
-        keys = [header_key(value) for value in row]
+        if not any(isinstance(value, str) and "指标" in value for value in row):
+            continue
+        keys = [_key(value) for value in row]
         if "考核指标" not in keys or "最高分" not in keys:
             continue
         columns = _Columns(indicator=keys.index("考核指标"))
@@ -153,7 +166,7 @@ def _labelled(grid: SheetGrid, rows: range) -> dict[str, Cell]:
 
 
 def _row_words(values: list[Any], before: int) -> list[str]:
-    return [header_key(value) for value in values[:before] if value not in ("", None)]
+    return [_key(value) for value in values[:before] if value not in ("", None)]
 
 
 def parse_official(grid: SheetGrid, path: Path, rules: RuleSet, search_rows: int = 30) -> ScoreSheet | None:
@@ -170,7 +183,7 @@ def parse_official(grid: SheetGrid, path: Path, rules: RuleSet, search_rows: int
     end = len(grid.rows)
     for row in range(header + 1, len(grid.rows)):
         values = grid.rows[row]
-        name_key = header_key(values[columns.indicator]) if columns.indicator < len(values) else ""
+        name_key = _key(values[columns.indicator]) if columns.indicator < len(values) else ""
         indicator = by_name.get(name_key)
         if indicator is None and columns.serial is not None and columns.serial < len(values) and not name_key:
             serial = clean_text(values[columns.serial])
