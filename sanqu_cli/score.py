@@ -154,7 +154,7 @@ def check_file_read(read: TableRead, rules: RuleSet) -> tuple[list[Finding], int
     """Score and grade the sheets of one file for `sanqu validate`; return the findings and the people count.
 
     Without a roster the headcount comes from the file, so the quota is checked only when the
-    file holds more than one person.
+    file has more than one person.
     """
     sheets = getattr(read, "sheets", None)
     if sheets is None:

@@ -58,7 +58,7 @@ def test_item_6_entered_7_is_a301(cli, tmp_path):
     assert "0、5、10" in a301[0]["message"]
 
 
-def test_total_98_for_items_100_is_a303_at_total_cell(cli, tmp_path):
+def test_wrong_total_a303_at_total_cell(cli, tmp_path):
     path = write_form(tmp_path / "a.xlsx", points=FULL, total=98)
 
     data = cli("score", path, "--out", tmp_path / "out", "--format", "json").json()
@@ -67,7 +67,8 @@ def test_total_98_for_items_100_is_a303_at_total_cell(cli, tmp_path):
     assert len(a303) == 1
     assert a303[0]["cell"] == "F22"
     assert a303[0]["column"] == "考核得分合计"
-    assert "98" in a303[0]["message"] and "100" in a303[0]["message"]
+    assert "98" in a303[0]["message"]
+    assert "100" in a303[0]["message"]
     assert data["people"][0]["total"] == 100
 
 
@@ -313,7 +314,8 @@ def test_existing_outputs_kept_without_force(cli, tmp_path):
     forced = cli("score", path, "--out", tmp_path / "out", "--force")
 
     assert again.exit_code == 2
-    assert "已存在" in again.stderr and "--force" in again.stderr
+    assert "已存在" in again.stderr
+    assert "--force" in again.stderr
     assert forced.exit_code == 0
 
 

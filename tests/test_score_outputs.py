@@ -43,7 +43,8 @@ def test_summary_layout_and_values(cli, tmp_path):
     tied = [dict(zip(SUMMARY_HEADERS, row)) for row in rows[2:] if row[SUMMARY_HEADERS.index("考核得分")] == 95]
     assert all(row["考核等次"] == "合格" and "A307" in row["备注"] for row in tied)
     wrong = [dict(zip(SUMMARY_HEADERS, row)) for row in rows[2:] if row[3] == "测试11"][0]
-    assert wrong["推进成果转化"] == 5 and "A301" in wrong["备注"]
+    assert wrong["推进成果转化"] == 5
+    assert "A301" in wrong["备注"]
 
     units = list(workbook["各单位名额"].iter_rows(values_only=True))
     assert units[1] == ("选派单位", "人数", "人数来源", "评分表份数", "优秀名额", "优秀", "合格", "不合格", "同分待定")
@@ -61,7 +62,8 @@ def test_summary_reads_back_as_appraisal_summary(cli, tmp_path):
     first = read.records[0]
     assert first.get("id_number") == make_id(1)
     assert first.get("grade") == "excellent"
-    assert first.get("year") == 2024 and first.get("rank") == 1
+    assert first.get("year") == 2024
+    assert first.get("rank") == 1
 
 
 def test_notice_masks_ids_even_with_show_pii(cli, tmp_path):

@@ -89,8 +89,12 @@ def person_values(record, unit: str) -> dict[str, object]:
     }
 
 
-def grade_for(total: int) -> str:
-    return "优秀" if total >= 90 else "合格" if total >= 60 else "不合格"
+def grade_for(rules, total: int) -> str:
+    if total >= rules.appraisal.excellent_min_points:
+        return "优秀"
+    if total >= rules.appraisal.pass_min_points:
+        return "合格"
+    return "不合格"
 
 
 def fill(sheet, rules, record, unit: str, position: int, total: int, with_counts: bool, rng: random.Random) -> None:
@@ -100,7 +104,7 @@ def fill(sheet, rules, record, unit: str, position: int, total: int, with_counts
     entered: dict[int, object] = dict(points)
     counts = counts_for(rules, points, record.get("service_days"), rng) if with_counts else {}
     written_total: object = total
-    values["grade"] = grade_for(total)
+    values["grade"] = grade_for(rules, total)
 
     planted = PLANTED.get((unit, position), "")
     if planted.startswith("A303"):

@@ -1,9 +1,9 @@
 """附件2 checks on one sheet: item points (A301, A302), subtotals and total (A303), date (A308).
 
-`score_person` scores a sheet and checks it at the same time, because the points that count
-are decided by the same comparisons that produce the findings: a count wins over entered
-points, the roster wins over the sheet for 三方协议 and 服务天数, and an unreachable entry
-counts as the nearest reachable value below it.
+`score_person` scores a sheet and checks it at the same time, because the same comparisons
+decide the points and produce the findings. A count wins over entered points, and the roster
+wins over the sheet for 三方协议 and 服务天数. An unreachable entry counts as the nearest
+reachable value below it.
 """
 
 from __future__ import annotations

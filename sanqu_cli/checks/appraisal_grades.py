@@ -57,7 +57,7 @@ def _roster_cells(person: PersonScore) -> list:
 def check_grades(people: list[PersonScore], units: list[UnitQuota], rules: RuleSet, quota: bool = True) -> list[Finding]:
     """Return A304–A307 findings for graded people of the given units; each is also kept on its person.
 
-    `quota` False leaves out the quota checks (A304, A307), for a file that holds one person of a unit.
+    `quota` False leaves out the quota checks (A304, A307), for a file with one person of a unit.
     """
     findings: list[Finding] = []
     for person in people:

@@ -1,9 +1,9 @@
 """等次 (grades) and the 优秀 quota of each 选派单位 (第三十三条).
 
-A score at or above the 优秀 threshold makes a person a candidate; the unit's quota is
-floor(excellent_quota_percent% × headcount). Candidates are taken from the top; when the
-people at the last place share one score and do not all fit, none of them is given 优秀 and
-they are listed for a human to decide, so that the order of the input never decides.
+A score at or above the 优秀 threshold makes a person a candidate, and the unit's quota is
+floor(excellent_quota_percent% × headcount). Candidates are taken from the top. When the
+people at the last place share one score and do not all fit, none of them is given 优秀.
+They are listed for a human to decide, so the order of the input never decides.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Both sheet shapes (the official form and the flat table) are read into `ScoreSheet`, so the
 scoring, the checks and the outputs never ask which shape a person came from. Points are
-computed from counts by the indicator rules of the rule set; entered points are kept as
-typed so that the checks can compare the two.
+computed from counts by the indicator rules of the rule set. Entered points are kept as
+typed, so that the checks can compare the two.
 """
 
 from __future__ import annotations

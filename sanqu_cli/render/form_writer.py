@@ -2,7 +2,7 @@
 
 Loading and saving the template with openpyxl takes tens of milliseconds per person, which
 is minutes for a region's batch. The template's sheet XML is split once around the value
-cells; each filled form is the pieces joined with the person's values, zipped with the
+cells. Each filled form is the pieces joined with the person's values, zipped with the
 template's other parts unchanged. Values are inline strings or numbers, so text typed by a
 clerk can never become a formula.
 """
@@ -69,8 +69,11 @@ class FormWriter:
         return "".join(out).encode("utf-8")
 
     def write(self, target: Path, values: dict[tuple[int, int], Any]) -> None:
-        """Write one filled copy; the template's other parts are stored uncompressed, which is faster to
-        write than deflating the same bytes again for every person (each form grows by about 12 KB)."""
+        """Write one filled copy.
+
+        The template's other parts are stored uncompressed because deflating the same bytes for
+        every person is slower than writing them. Each form grows by about 12 KB.
+        """
         sheet = self.sheet_xml(values)
         with zipfile.ZipFile(target, "w") as archive:
             for info, data in self._parts:

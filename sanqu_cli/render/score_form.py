@@ -1,9 +1,9 @@
 """The 附件2 绩效考核评分表 form: the blank template, where its fields are, and filling it with openpyxl.
 
-The layout follows the form printed with 藏科发〔2022〕93号: the personal block (选派人员 with
-five label/value rows), the header 考核内容/序号/考核指标/评分标准/最高分/考核得分, one row per
-indicator grouped by section, and the 考核得分合计 row; a 选派单位/考核年度 line above and
-考核等次, 考核组成员（签字）, 考核日期 lines below, which offices add by hand, are part of it.
+The layout follows the form printed with 藏科发〔2022〕93号. It has the personal block (选派人员
+with five label/value rows), the header 考核内容/序号/考核指标/评分标准/最高分/考核得分, one row
+per indicator grouped by section, and the 考核得分合计 row. Offices add a 选派单位/考核年度 line
+above and 考核等次, 考核组成员（签字）, 考核日期 lines below by hand, so the template has them.
 `with_counts` adds the 数量 column that offices add for counts.
 """
 
@@ -124,7 +124,7 @@ def build_form(rules: RuleSet, with_counts: bool = False, title: str = FORM_TITL
 
 @dataclass
 class FormPositions:
-    """Where each value of a form goes, as (row, column) pairs, 1-based, found by reading the form."""
+    """Value cells of a form as 1-based (row, column) pairs, found by reading the form itself."""
 
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)
     points: dict[int, tuple[int, int]] = field(default_factory=dict)

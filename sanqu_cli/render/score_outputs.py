@@ -117,7 +117,7 @@ def write_summary(target: Path, result: ScoreResult, rules: RuleSet, masker: Mas
 
 
 def write_notice(target: Path, result: ScoreResult, year: int | None, force: bool) -> None:
-    """公示名单: name, unit and 等次; IDs are masked whatever --show-pii says, since the list is public."""
+    """公示名单: name, unit and 等次; IDs are masked even with --show-pii, since the list is public."""
     from openpyxl import Workbook
 
     headers = ["序号", "选派单位", "姓名", "身份证号", "考核等次"]
@@ -158,7 +158,7 @@ def _form_values(person: PersonScore, positions, masker: Masker, year: int | Non
 
 
 def _date_text(cell) -> str | None:
-    """Return the 考核日期 as typed, or ISO yyyy-mm-dd when the cell holds a date."""
+    """Return the 考核日期 as typed, or ISO yyyy-mm-dd for a date cell."""
     if cell is None or cell.raw is None:
         return None
     if hasattr(cell.raw, "year"):
@@ -176,7 +176,7 @@ def write_forms(folder: Path, result: ScoreResult, rules: RuleSet, masker: Maske
     """Write one filled 附件2 per person into folder/<选派单位>/.
 
     The forms are written into a hidden folder beside `folder` and renamed into place when all
-    are done, so a failure leaves no half-written set; an existing folder is replaced only with
+    are done, so a failure leaves no half-written set. An existing folder is replaced only with
     `force`.
     """
     import shutil

@@ -1,4 +1,4 @@
-"""What `sanqu score` prints: the per-unit quota table and findings (terminal), or one JSON document."""
+"""The output of `sanqu score`: the per-unit quota table and findings (terminal), or one JSON document."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """附件2 绩效考核评分表 in the official layout: one person per file, or one per sheet.
 
-The form is not a table with a header row, so the generic reader cannot read it: the
-personal block on top is label/value pairs (values often in merged cells), then a header
-row 考核内容/序号/考核指标/评分标准/最高分/考核得分 (offices add a 数量 or 次数 column),
-13 indicator rows, the 考核得分合计 row, and 考核等次 / 考核日期 lines below. Labels are
-found by their text, never by a fixed cell address, so moved or added rows still read.
+The form is not a table with one header row, so the generic reader cannot read it. On top is
+the personal block of label/value pairs (values often in merged cells). Then come the header
+row 考核内容/序号/考核指标/评分标准/最高分/考核得分 (offices add a 数量 or 次数 column), 13
+indicator rows, the 考核得分合计 row, and 考核等次 / 考核日期 lines below. Labels are found by
+their text, never by a fixed cell address, so moved or added rows are still read.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from sanqu_cli.workbook.grid import SheetGrid, open_book
 from sanqu_cli.workbook.sniff import WorkbookError
 
 # The official layout has no column header to match, so this spec only names the kind for
-# `--kind`, reports and `sanqu inspect`; its marker is no real field, so the generic table
-# reader never picks it.
+# `--kind`, reports and `sanqu inspect`. Its marker is no real field, which keeps the generic
+# table reader from ever picking it.
 SCORE_SHEET = TableSpec(
     kind="score_sheet",
     label="绩效考核评分表（附件2）",

@@ -50,7 +50,7 @@ def score(
         from sanqu_cli.render.score_outputs import TEMPLATE_NAME, write_outputs
         from sanqu_cli.report.score_report import exit_code, print_score, score_dict
         from sanqu_cli.resources import templates_dir
-        from sanqu_cli.score import load_roster, score_paths
+        from sanqu_cli.score import load_roster
         from sanqu_cli.validate import expand_paths
 
         paths = expand_paths(files)
@@ -61,7 +61,7 @@ def score(
             raise CannotRun(f"找不到文件：{'、'.join(missing)}。请检查路径。")
         index = load_roster(roster, session.rules, year) if roster else None
 
-        show_bar = not quiet and sys.stderr.isatty() and output_format == OutputFormat.text
+        show_bar = not quiet and sys.stderr.isatty()
         result = _run(paths, session, index, year, sheet, show_bar)
         if not result.people:
             raise CannotRun("这些文件中没有读到任何评分表（附件2格式或每人一行的评分汇总表）。"
