@@ -110,6 +110,27 @@ def _unit_of(person: PersonScore) -> str:
     return person.sheet.text("dispatching_unit") or person.sheet.text("work_unit") or NO_UNIT
 
 
+def _duplicates(people: list[PersonScore], rules: RuleSet) -> list[Finding]:
+    """P103: one person (身份证号) with two or more sheets in the batch; every copy is named."""
+    by_id: dict[str, list[PersonScore]] = {}
+    for person in people:
+        number = normal_id(person.roster.get("id_number") if person.roster is not None else person.sheet.text("id_number"))
+        if number:
+            by_id.setdefault(number, []).append(person)
+
+    findings: list[Finding] = []
+    for copies in by_id.values():
+        if len(copies) < 2:
+            continue
+        places = "、".join(copy.sheet.place for copy in sorted(copies, key=lambda copy: copy.sheet.sort_key))
+        for copy in copies:
+            message = (f"“{copy.sheet.label}”在这批评分表中有 {len(copies)} 份（{places}），会被重复计入名额。"
+                       "请只保留一份。")
+            copy.findings.append(add_finding(findings, rules, "P103", message, copy.sheet,
+                                             at=copy.sheet.person.get("id_number")))
+    return findings
+
+
 def score_paths(paths: list[Path], rules: RuleSet, *, roster: RosterIndex | None = None, year: int | None = None,
                 sheet: str | None = None, progress: Callable[[Path], None] | None = None) -> ScoreResult:
     """Score every sheet of every file; a broken file becomes a finding and the batch goes on."""
@@ -143,7 +164,7 @@ def score_paths(paths: list[Path], rules: RuleSet, *, roster: RosterIndex | None
             progress(path)
 
     units = grade_all(people, roster.headcounts if roster else None, rules)
-    for finding in check_grades(people, units, rules):
+    for finding in check_grades(people, units, rules) + _duplicates(people, rules):
         by_file[Path(finding.file)].findings.append(finding)
     for report in files:
         report.findings.sort(key=lambda f: (f.sheet or "", f.row or 0, f.cell or "", f.code))

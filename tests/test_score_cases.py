@@ -354,3 +354,29 @@ def test_example_batch_text_output(sanqu, examples, tmp_path):
     assert "花名册" in result.stdout
     assert "A307" in result.stdout
     assert "已写出" in result.stdout
+
+
+def test_same_person_twice_is_p103(cli, tmp_path):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    write_form(folder / "a.xlsx", 1)
+    write_form(folder / "b.xlsx", 1)
+
+    data = cli("score", folder, "--out", tmp_path / "out", "--format", "json").json()
+
+    p103 = _findings(data, "P103")
+    assert len(p103) == 2
+    assert "a.xlsx、b.xlsx" in p103[0]["message"]
+
+
+def test_ids_masked_without_show_pii(cli, sanqu, tmp_path):
+    roster = write_roster(tmp_path / "roster.xlsx", [person(1)])
+    path = write_form(tmp_path / "a.xlsx", 7, name="不在册")
+
+    text = sanqu("score", path, "--roster", roster, "--out", tmp_path / "out1")
+    data = cli("score", path, "--roster", roster, "--out", tmp_path / "out2", "--format", "json")
+
+    assert "A309" in text.stdout
+    assert make_id(7) not in text.stdout
+    assert make_id(7) not in data.stdout
+    assert data.json()["people"][0]["id_number"] == make_id(7)[:6] + "********" + make_id(7)[-4:]

@@ -66,6 +66,8 @@ def build_spec(rules: RuleSet) -> TableSpec:
                      sheet_names=("评分表", "考核评分", "评分汇总"), markers=markers, record_fields=("name", "id_number"))
 
 
+# NOTE: the columns come from the packaged rule set, because kinds are registered when the
+# package is imported. A `--rules` file that renames indicators needs those names as headers.
 SCORE_TABLE = build_spec(load_rules())
 TABLE_SPECS = [SCORE_TABLE]
 
