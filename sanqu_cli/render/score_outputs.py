@@ -57,21 +57,40 @@ def person_id(person: PersonScore) -> str | None:
     return normal_id(person.sheet.text("id_number"))
 
 
-def _title_row(sheet, text: str, width: int) -> None:
-    from openpyxl.styles import Alignment, Font
+def _write_sheet(workbook, title: str, heading: str, headers: list[str], rows: list[list[Any]],
+                 freeze: str | None = None) -> None:
+    """Add a sheet: a bold title line, a bold header row, then the rows (text never becomes a formula).
 
-    sheet.append([text])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet.cell(row=1, column=1).font = Font(size=14, bold=True)
-    sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+    The workbook is write-only, which is several times faster than openpyxl's default mode
+    for a region's thousands of rows; it cannot merge cells, so the title stays in A1.
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
+    from sanqu_cli.outputs import FORMULA_PREFIXES
 
-def _append(sheet, row: int, values: list[Any]) -> None:
-    """Write one row; the caller counts rows because openpyxl's max_row scans the whole sheet."""
-    from sanqu_cli.render.xlsx import set_value
-
-    for column, value in enumerate(values, start=1):
-        set_value(sheet.cell(row=row, column=column), value)
+    sheet = workbook.create_sheet(title)
+    if freeze:
+        sheet.freeze_panes = freeze
+    bold = Font(bold=True)
+    title_cell = WriteOnlyCell(sheet, value=heading)
+    title_cell.font = Font(size=14, bold=True)
+    sheet.append([title_cell])
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for values in rows:
+        line = []
+        for value in values:
+            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                value = cell
+            line.append(value)
+        sheet.append(line)
 
 
 def _year_text(year: int | None) -> str:
@@ -81,37 +100,31 @@ def _year_text(year: int | None) -> str:
 def write_summary(target: Path, result: ScoreResult, rules: RuleSet, masker: Masker, year: int | None,
                   force: bool) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    indicators = rules.appraisal.indicators
     sections = [section.name for section in rules.appraisal.sections]
-    headers = (["序号", "年度", "选派单位", "姓名", "身份证号"] + [indicator.name for indicator in indicators] + sections
+    headers = (["序号", "年度", "选派单位", "姓名", "身份证号"] + [i.name for i in rules.appraisal.indicators] + sections
                + ["考核得分", "考核等次", "单位内排名", "备注"])
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "考核汇总"
-    _title_row(sheet, f"{_year_text(year)}“三区”科技人才绩效考核汇总", len(headers))
-    sheet.append(headers)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    rows = []
     for serial, person in enumerate(ordered(result), start=1):
         values = [serial, person.sheet.year or year, person.unit, person.sheet.text("name"),
                   masker.id_number(person_id(person))]
         values += [number(item.points) for item in person.items]
         values += [number(person.sections.get(name, Decimal(0))) for name in sections]
         values += [number(person.total), GRADE_LABELS[person.grade], person.rank, remarks(person, masker)]
-        _append(sheet, 2 + serial, values)
-    sheet.freeze_panes = "E3"
+        rows.append(values)
 
-    units = workbook.create_sheet("各单位名额")
-    unit_headers = ["选派单位", "人数", "人数来源", "评分表份数", "优秀名额", "优秀", "合格", "不合格", "同分待定"]
-    _title_row(units, f"{_year_text(year)}各选派单位优秀名额（{rules.appraisal.excellent_quota_percent}%，向下取整）",
-               len(unit_headers))
-    units.append(unit_headers)
-    for line, unit in enumerate(result.units, start=3):
+    unit_rows = []
+    for unit in result.units:
         tied = "、".join(person.sheet.label for person in unit.tied)
-        _append(units, line, [unit.unit, unit.headcount, unit.headcount_source, unit.sheets, unit.quota,
-                        unit.counts["excellent"], unit.counts["pass"], unit.counts["fail"], tied])
+        unit_rows.append([unit.unit, unit.headcount, unit.headcount_source, unit.sheets, unit.quota,
+                          unit.counts["excellent"], unit.counts["pass"], unit.counts["fail"], tied])
+
+    workbook = Workbook(write_only=True)
+    _write_sheet(workbook, "考核汇总", f"{_year_text(year)}“三区”科技人才绩效考核汇总", headers, rows, freeze="E3")
+    _write_sheet(workbook, "各单位名额",
+                 f"{_year_text(year)}各选派单位优秀名额（{rules.appraisal.excellent_quota_percent}%，向下取整）",
+                 ["选派单位", "人数", "人数来源", "评分表份数", "优秀名额", "优秀", "合格", "不合格", "同分待定"],
+                 unit_rows)
     with atomic_output(target, force) as temp:
         workbook.save(temp)
 
@@ -120,17 +133,15 @@ def write_notice(target: Path, result: ScoreResult, year: int | None, force: boo
     """公示名单: name, unit and 等次; IDs are masked even with --show-pii, since the list is public."""
     from openpyxl import Workbook
 
-    headers = ["序号", "选派单位", "姓名", "身份证号", "考核等次"]
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "公示名单"
-    _title_row(sheet, f"{_year_text(year)}“三区”科技人才绩效考核结果公示名单", len(headers))
-    sheet.append(headers)
+    rows = []
     for serial, person in enumerate(ordered(result), start=1):
         number_text = person_id(person)
         grade = TIE_LABEL if person.tied else GRADE_LABELS[person.grade]
-        _append(sheet, 2 + serial, [serial, person.unit, person.sheet.text("name"), mask_id(number_text) if number_text else None,
-                        grade])
+        rows.append([serial, person.unit, person.sheet.text("name"), mask_id(number_text) if number_text else None,
+                     grade])
+    workbook = Workbook(write_only=True)
+    _write_sheet(workbook, "公示名单", f"{_year_text(year)}“三区”科技人才绩效考核结果公示名单",
+                 ["序号", "选派单位", "姓名", "身份证号", "考核等次"], rows)
     with atomic_output(target, force) as temp:
         workbook.save(temp)
 
