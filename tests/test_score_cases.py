@@ -380,3 +380,18 @@ def test_ids_masked_without_show_pii(cli, sanqu, tmp_path):
     assert make_id(7) not in text.stdout
     assert make_id(7) not in data.stdout
     assert data.json()["people"][0]["id_number"] == make_id(7)[:6] + "********" + make_id(7)[-4:]
+
+
+def test_inspect_official_form(cli, tmp_path):
+    path = write_form(tmp_path / "a.xlsx", 2, points={**FULL, 6: 5})
+
+    data = cli("inspect", path, "--format", "json").json()
+
+    assert data["kind"] == "score_sheet"
+    assert data["header_rows"] == [8]
+    values = data["records"][0]["values"]
+    assert values["name"] == "测试2"
+    assert values["points_6"] == "5"
+    assert values["id_number"] == make_id(2)[:6] + "********" + make_id(2)[-4:]
+    columns = {column["field"]: column["column"] for column in data["columns"]}
+    assert columns["points_6"] == "F14"

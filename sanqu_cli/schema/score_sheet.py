@@ -25,6 +25,7 @@ from sanqu_cli.schema.year import SOURCE_NAME, SOURCE_OPTION, SOURCE_TITLE
 from sanqu_cli.workbook.cells import Cell, clean_text, column_letter, header_key, strip_unit
 from sanqu_cli.workbook.grid import SheetGrid, open_book
 from sanqu_cli.workbook.sniff import WorkbookError
+from sanqu_cli.workbook.table import Column, TableLayout
 
 # The official layout has no column header to match, so this spec only names the kind for
 # `--kind`, reports and `sanqu inspect`. Its marker is no real field, which keeps the generic
@@ -237,6 +238,20 @@ class ScoreSheetRead(TableRead):
     sheets: list[ScoreSheet] = field(default_factory=list)
 
 
+def _named_cells(sheet: ScoreSheet) -> dict[str, Cell]:
+    """Return every value cell of a sheet by field name: personal fields, points_N, count_N, score, grade."""
+    cells = dict(sheet.person)
+    for number, entry in sorted(sheet.items.items()):
+        if entry.points is not None:
+            cells[f"points_{number}"] = entry.points
+        if entry.count is not None:
+            cells[f"count_{number}"] = entry.count
+    for name, cell in (("score", sheet.total), ("grade", sheet.grade), ("appraised_on", sheet.appraised_on)):
+        if cell is not None:
+            cells[name] = cell
+    return cells
+
+
 def _has_marker(data: bytes) -> bool:
     return any(marker in data for marker in _MARKERS)
 
@@ -291,8 +306,13 @@ def read_official(path: Path, rules: RuleSet, *, sheet: str | None = None, year:
         read.year = read.year or person.year
         read.year_source = read.year_source or source
         read.sheets.append(person)
-        values = {name: clean_text(cell.raw) for name, cell in person.person.items() if cell.raw is not None}
+        cells = _named_cells(person)
+        values = {name: clean_text(cell.raw) for name, cell in cells.items() if cell.raw is not None}
         read.records.append(Record(row=person.row, values=values, raw_row=[], sheet=grid.name, columns={}))
+        if read.layout is None:
+            # For `sanqu inspect`: each field with the cell it was read from, in place of a column.
+            columns = [Column(index=0, letter=cell.a1, header=cell.header, field=name) for name, cell in cells.items()]
+            read.layout = TableLayout(sheet=grid.name, header_rows=[person.row], columns=columns, data_rows=[])
 
     if not read.sheets and not blank:
         return None
