@@ -395,3 +395,25 @@ def test_inspect_official_form(cli, tmp_path):
     assert values["id_number"] == make_id(2)[:6] + "********" + make_id(2)[-4:]
     columns = {column["field"]: column["column"] for column in data["columns"]}
     assert columns["points_6"] == "F14"
+
+
+def test_subtotal_rows_and_reworded_names(cli, tmp_path):
+    # 小计 rows after each section, and item names reworded by the office (matched by name part or 序号).
+    rows = [["姓名", "央金", "身份证号", make_id(9)], ["序号", "考核指标", "最高分", "考核得分"]]
+    sections = {3: "硬性条件小计", 10: "基本条件小计", 13: "鼓励支持条件小计"}
+    for number, name in enumerate(NAMES, start=1):
+        label = {1: "三方协议签订情况", 4: "制定工作方案"}.get(number, name)
+        rows.append([number, label, FULL[number], FULL[number]])
+        if number in sections:
+            rows.append([None, sections[number], None, 19 if number == 3 else (60 if number == 10 else 20)])
+    rows.append(["合计", None, 100, 99])
+    path = write_rows(tmp_path / "subtotals.xlsx", rows, sheet="评分表")
+
+    data = cli("score", path, "--out", tmp_path / "out", "--format", "json").json()
+
+    assert data["people"][0]["total"] == 100
+    assert data["people"][0]["items"]["1"]["points"] == 5
+    assert data["people"][0]["items"]["4"]["points"] == 5
+    a303 = _findings(data, "A303")
+    assert [finding["cell"] for finding in a303] == ["D6", "D19"]
+    assert "硬性条件小计" in a303[0]["message"]

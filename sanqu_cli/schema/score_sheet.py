@@ -185,8 +185,11 @@ def parse_official(grid: SheetGrid, path: Path, rules: RuleSet, search_rows: int
     for row in range(header + 1, len(grid.rows)):
         values = grid.rows[row]
         name_key = _key(values[columns.indicator]) if columns.indicator < len(values) else ""
+        # By name ("三方协议签订", also "三方协议签订情况"), else by 序号 for reworded names.
         indicator = by_name.get(name_key)
-        if indicator is None and columns.serial is not None and columns.serial < len(values) and not name_key:
+        if indicator is None and name_key and not name_key.startswith(_TOTAL_WORDS):
+            indicator = next((item for key, item in by_name.items() if key in name_key), None)
+        if indicator is None and columns.serial is not None and columns.serial < len(values):
             serial = clean_text(values[columns.serial])
             indicator = by_number.get(int(serial)) if serial and serial.isdigit() else None
         if indicator is not None:
