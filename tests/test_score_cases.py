@@ -417,3 +417,19 @@ def test_subtotal_rows_and_reworded_names(cli, tmp_path):
     a303 = _findings(data, "A303")
     assert [finding["cell"] for finding in a303] == ["D6", "D19"]
     assert "硬性条件小计" in a303[0]["message"]
+
+
+def test_rule_set_sets_quota_and_threshold(cli, tmp_path):
+    from sanqu_cli.rules.model import RULES_DIR
+
+    text = (RULES_DIR / "zangkefa-2022-93.toml").read_text(encoding="utf-8")
+    text = text.replace("excellent_quota_percent = 20", "excellent_quota_percent = 50")
+    text = text.replace("excellent_min_points = 90", "excellent_min_points = 85")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(text, encoding="utf-8")
+    write_unit(tmp_path / "sheets", [99, 88, 86, 70])
+
+    data = cli("score", tmp_path / "sheets", "--rules", rules, "--out", tmp_path / "out", "--format", "json").json()
+
+    assert data["units"][0]["quota"] == 2
+    assert sorted(p["total"] for p in data["people"] if p["grade"] == "excellent") == [88, 99]
