@@ -1,16 +1,19 @@
 """Fill the 附件2 template many times fast, by writing values straight into its sheet XML.
 
-Loading and saving the template with openpyxl takes tens of milliseconds per person, which
-is minutes for a region's batch. The template's sheet XML is split once around the value
-cells. Each filled form is the pieces joined with the person's values, zipped with the
-template's other parts unchanged. Values are inline strings or numbers, so text typed by a
-clerk can never become a formula.
+Loading and saving the template with openpyxl took about 20 ms per person (measured with
+openpyxl 3.1.5 on the development machine), which adds up for a region's batch. Here the
+template's sheet XML is split once around the value cells. Each filled form is the pieces
+joined with the person's values, zipped with the template's other parts, which were
+deflated once. Values are inline strings or numbers, so text typed by a clerk can never
+become a formula.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,8 +33,14 @@ class FormWriter:
 
     def __init__(self, template: Path, cells: list[tuple[int, int]]) -> None:
         with zipfile.ZipFile(template) as archive:
-            self._parts = [(info, archive.read(info.filename)) for info in archive.infolist()]
-        xml = next(data for info, data in self._parts if info.filename == _SHEET_PART).decode("utf-8")
+            parts = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
+        xml = next(data for name, data in parts if name == _SHEET_PART).decode("utf-8")
+
+        # Each part deflated once: (name, crc32, deflated bytes, size).
+        self._packed = []
+        for name, data in parts:
+            packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+            self._packed.append((name, zlib.crc32(data), packer.compress(data) + packer.flush(), len(data)))
 
         # Each value cell's element: <c r="F9" s="3"/> or <c r="F9" s="3"></c> (or with an old value).
         spans = []
@@ -68,16 +77,32 @@ class FormWriter:
         out.append(self._pieces[-1])
         return "".join(out).encode("utf-8")
 
-    def write(self, target: Path, values: dict[tuple[int, int], Any]) -> None:
-        """Write one filled copy.
+    def form_bytes(self, values: dict[tuple[int, int], Any]) -> bytes:
+        """Return one filled copy as xlsx (zip) bytes.
 
-        The template's other parts are stored uncompressed because deflating the same bytes for
-        every person is slower than writing them. Each form grows by about 12 KB.
+        The template's other parts were deflated once in `__init__`, so only the sheet is
+        compressed per person; the zip is assembled directly (local headers, data, central
+        directory) because zipfile cannot take data that is already compressed.
         """
         sheet = self.sheet_xml(values)
-        with zipfile.ZipFile(target, "w") as archive:
-            for info, data in self._parts:
-                if info.filename == _SHEET_PART:
-                    archive.writestr(info.filename, sheet, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-                else:
-                    archive.writestr(info.filename, data, compress_type=zipfile.ZIP_STORED)
+        packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+        packed_sheet = packer.compress(sheet) + packer.flush()
+        entries = [(name, zlib.crc32(sheet), packed_sheet, len(sheet)) if name == _SHEET_PART else (name, *part)
+                   for name, *part in self._packed]
+
+        body, directory = [], []
+        offset = 0
+        for name, crc, packed, size in entries:
+            encoded = name.encode("utf-8")
+            header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, len(packed), size,
+                                 len(encoded), 0)
+            directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, crc,
+                                         len(packed), size, len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+            body += [header, encoded, packed]
+            offset += len(header) + len(encoded) + len(packed)
+        central = b"".join(directory)
+        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), offset, 0)
+        return b"".join(body) + central + end
+
+    def write(self, target: Path, values: dict[tuple[int, int], Any]) -> None:
+        target.write_bytes(self.form_bytes(values))
