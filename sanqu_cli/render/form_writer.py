@@ -81,7 +81,7 @@ class FormWriter:
         """Return one filled copy as xlsx (zip) bytes.
 
         The template's other parts were deflated once in `__init__`, so only the sheet is
-        compressed per person; the zip is assembled directly (local headers, data, central
+        compressed per person. The zip is assembled here (local headers, data, central
         directory) because zipfile cannot take data that is already compressed.
         """
         sheet = self.sheet_xml(values)
