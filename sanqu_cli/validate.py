@@ -61,6 +61,14 @@ def expand_paths(arguments: list[str]) -> list[Path]:
 
 def read_file(path: Path, options: ValidateOptions) -> TableRead:
     """Read one file as the forced kind, or as whichever known kind fits."""
+    # 附件2 in the official layout is a form, not a table: its own reader detects it first.
+    if options.kind in (None, "score_sheet"):
+        from sanqu_cli.schema.score_sheet import read_official
+
+        official = read_official(path, options.rules, sheet=options.sheet, year=options.year)
+        if official is not None:
+            return official
+
     specs = [KINDS[options.kind]] if options.kind else list(KINDS.values())
     started = time.perf_counter()
     read = read_table(path, options.rules, specs, sheet=options.sheet, forced=bool(options.kind), year=options.year)
