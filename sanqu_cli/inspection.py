@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -49,7 +50,7 @@ def describe_read(read: TableRead, masker: Masker, limit: int | None = None) -> 
         "year_source": read.year_source,
         "columns": [
             {"column": column.letter, "header": column.header, "field": column.field,
-             "field_label": read.spec.column(column.field).header if column.field and read.spec else None}
+             "field_label": field_label(read, column.field)}
             for column in (layout.columns if layout else [])
             if column.header or column.field
         ],
@@ -64,13 +65,32 @@ def describe_read(read: TableRead, masker: Masker, limit: int | None = None) -> 
     }
 
 
-def display_value(column: ColumnSpec, value: Any) -> str:
+def field_label(read: TableRead, name: str | None) -> str | None:
+    """Return the standard Chinese header of a field, or the field's code name when its kind has no such column."""
+    if not name or read.spec is None:
+        return None
+    try:
+        return read.spec.column(name).header
+    except KeyError:
+        pass
+    # The official 附件2 form has one field per indicator: points_5, count_5 and the like.
+    match = re.fullmatch(r"(points|count)_(\d+)", name)
+    if match:
+        from sanqu_cli.rules import load_rules
+
+        names = {indicator.number: indicator.name for indicator in load_rules().appraisal.indicators}
+        suffix = "得分" if match.group(1) == "points" else "数量"
+        return f"{names.get(int(match.group(2)), match.group(2))}{suffix}"
+    return {"score": "考核得分", "grade": "考核等次", "appraised_on": "考核日期"}.get(name, name)
+
+
+def display_value(column: ColumnSpec | None, value: Any) -> str:
     """Render a normalised value in the words a clerk typed: 区内专业技术人员, 二类区, 是/否."""
     if value is None:
         return "（空）"
     if isinstance(value, bool):
         return "是" if value else "否"
-    if column.choices:
+    if column is not None and column.choices:
         for spelling, normalised in column.choices.items():
             if normalised == value:
                 return spelling

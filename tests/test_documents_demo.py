@@ -32,17 +32,19 @@ def test_demo_writes_agreements_and_summary(cli, tmp_path: Path) -> None:
     assert "选派人数 300" in result.stdout
 
 
-def test_demo_summary_uses_earlier_scores(cli, examples: Path, tmp_path: Path) -> None:
+def test_demo_summary_uses_earlier_scores(cli, tmp_path: Path) -> None:
     out = tmp_path / "demo"
-    out.mkdir()
-    rows = [["序号", "姓名", "身份证号", "选派单位", "考核等次"],
-            [1, "甲", "540102199001011233", "西藏自治区农牧科学院", "优秀"],
-            [2, "乙", "540102199001011241", "西藏自治区农牧科学院", "合格"]]
-    write_rows(out / "考核汇总.xlsx", rows, sheet="考核汇总", text_columns=(3,))
 
     result = cli("demo", "--out", out)
 
     assert result.exit_code == 0, result.stderr
     assert "--scores" in result.stdout
+    from sanqu_cli.rules import load_rules
+    from sanqu_cli.schema import KINDS
+    from sanqu_cli.schema.read import read_table
+
+    summary = read_table(out / "score" / "考核汇总.xlsx", load_rules(), [KINDS["appraisal_summary"]], forced=True)
+    scored = len(summary.records)
+    excellent = sum(1 for record in summary.records if record.get("grade") == "excellent")
     text = "\n".join(p.text for p in docx.Document(out / "年度工作总结（初稿）.docx").paragraphs)
-    assert "参加年度绩效考核2人，其中优秀1人" in text
+    assert f"参加年度绩效考核{scored}人，其中优秀{excellent}人" in text

@@ -76,14 +76,29 @@ def roster_frame(roster: TableRead | None):
 
 
 def apply_grades(people, appraisal: TableRead) -> None:
-    """Replace the roster's 考核等次 by the appraisal summary's, matched on 身份证号 (or 姓名 when it has none)."""
-    grades: dict[str, tuple[str, str]] = {}
+    """Replace the roster's 考核等次 by the appraisal summary's, matched on 身份证号, else 姓名 + 选派单位.
+
+    `sanqu score` masks IDs in 考核汇总.xlsx by default (540102********123X); such an ID cannot
+    be matched, so those rows fall back to name and unit.
+    """
+    by_id: dict[str, tuple[str, str]] = {}
+    by_name: dict[tuple[str, str | None], tuple[str, str]] = {}
     for record in appraisal.records:
-        key = record.get("id_number") or record.get("name")
-        if key and record.get("grade"):
-            grades[key] = (record.get("grade"), record.ref("grade"))
-    people["grade"] = [grades.get(person, (None, None))[0] for person in people["person"]]
-    people["ref_grade"] = [grades.get(person, (None, None))[1] for person in people["person"]]
+        grade = record.get("grade")
+        if not grade:
+            continue
+        entry = (grade, record.ref("grade"))
+        number = record.get("id_number")
+        if number and "*" not in number:
+            by_id[number] = entry
+        if record.get("name"):
+            by_name[(record.get("name"), record.get("dispatching_unit"))] = entry
+
+    found = []
+    for person, name, unit in zip(people["person"], people["name"], people["unit"]):
+        found.append(by_id.get(person) or by_name.get((name, unit)) or (None, None))
+    people["grade"] = [grade for grade, _ in found]
+    people["ref_grade"] = [ref for _, ref in found]
 
 
 def log_frame(service_log: TableRead | None, people, year: int | None, notes: list[str]):

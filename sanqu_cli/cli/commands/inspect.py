@@ -81,14 +81,14 @@ def _print(session, data: dict, read) -> None:
 
     # One line per record reads at any terminal width, unlike a table of twenty columns.
     if data["records"]:
-        from sanqu_cli.inspection import display_value
+        from sanqu_cli.inspection import display_value, field_label
 
+        columns = {column.field: column for column in read.spec.columns}
         out.print(f"前 {len(data['records'])} 条记录：")
         for record in data["records"]:
             parts = []
             for name, value in record["values"].items():
-                column = read.spec.column(name)
-                parts.append(f"{column.header}={display_value(column, value)}")
+                parts.append(f"{field_label(read, name)}={display_value(columns.get(name), value)}")
             out.print(f"  第 {record['row']} 行：" + escape("；".join(parts)), soft_wrap=True)
 
 

@@ -18,9 +18,12 @@ def run(demo: DemoRun) -> None:
 
     rules, out = demo.session.rules, demo.session.out
     roster, log = demo.examples / "roster-2024.xlsx", demo.examples / "service-log-2024.xlsx"
-    demo.show_command(f"sanqu results dispatch --roster {roster} --service-log {log} --out {demo.out}")
-    # NOTE: 考核合格数 stays blank here: the example set has no 考核汇总 for --scores.
-    dispatch = compute_dispatch(read_detail(roster, rules, "roster"), read_detail(log, rules, "service_log"))
+    # The scoring step's 考核汇总 gives 考核合格数; without it that figure stays blank.
+    scores = demo.out / "score" / "考核汇总.xlsx"
+    given = f" --scores {scores}" if scores.is_file() else ""
+    demo.show_command(f"sanqu results dispatch --roster {roster} --service-log {log}{given} --out {demo.out}")
+    appraisal = read_detail(scores, rules, "appraisal_summary") if given else None
+    dispatch = compute_dispatch(read_detail(roster, rules, "roster"), read_detail(log, rules, "service_log"), appraisal)
     dispatch_path = write_results(dispatch, demo.out, demo.force)
     total = dispatch.total.values
     out.print(f"{len(dispatch.units)} 个选派单位：选派 {total['dispatched']} 人，服务 {total['counties']} 个县（区，去重），"
