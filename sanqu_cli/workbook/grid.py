@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sanqu_cli.workbook.html_table import read_html_tables
+from sanqu_cli.workbook.package import check_package
 from sanqu_cli.workbook.sniff import FileType, WorkbookError, sniff
 
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -50,42 +49,14 @@ class Book:
     date1904: bool = False
 
 
-def _check_zip_limits(path: Path, limits: ReadLimits) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise WorkbookError("F001", "文件已损坏或不完整（压缩包结构无法读取），请重新导出或重新保存后再提交。") from None
-
-    total = sum(member.file_size for member in members)
-    packed = sum(member.compress_size for member in members) or 1
-    if total > limits.max_uncompressed_bytes:
-        raise WorkbookError(
-            "F009",
-            f"文件解压后有 {total // (1024 * 1024)} MB，超过安全上限 {limits.max_uncompressed_bytes // (1024 * 1024)} MB，"
-            "未读取。若确为正常文件，请拆分后提交，或在规则集的 [limits] 中调高上限。",
-        )
-    if total > 10 * 1024 * 1024 and total / packed > limits.max_compression_ratio:
-        raise WorkbookError(
-            "F009",
-            f"文件压缩比 {total // packed}:1 超过安全上限 {limits.max_compression_ratio}:1，疑似“压缩炸弹”，未读取。",
-        )
-
-
-def _read_date1904(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            workbook_xml = archive.read("xl/workbook.xml")[:4096]
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return False
-    return re.search(rb'date1904="(1|true)"', workbook_xml) is not None
-
-
 def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     import python_calamine as calamine
 
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        # from_filelike picks the reader by content; from_path goes by the extension and fails on
+        # an xlsx renamed to .xls, which offices do by hand.
+        with path.open("rb") as handle:
+            workbook = calamine.CalamineWorkbook.from_filelike(handle)
     except calamine.PasswordError:
         raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
     except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
@@ -194,9 +165,9 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         raise WorkbookError("F001", "文件不是表格文件（无法识别的内容）。请提交 .xlsx、.xls 或 .csv 文件。")
 
     if file_type in (FileType.xlsx, FileType.ods):
-        _check_zip_limits(path, limits)
+        package = check_package(path, limits)
         sheets = _read_calamine(path, file_type)
-        date1904 = file_type == FileType.xlsx and _read_date1904(path)
+        date1904 = package.date1904
     elif file_type == FileType.xls:
         try:
             sheets = _read_calamine(path, file_type)
