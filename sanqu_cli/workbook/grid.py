@@ -16,6 +16,7 @@ from typing import Any
 
 from sanqu_cli.workbook.html_table import read_html_tables
 from sanqu_cli.workbook.package import check_package
+from sanqu_cli.workbook.spreadsheet_xml import read_spreadsheet_xml
 from sanqu_cli.workbook.sniff import FileType, WorkbookError, sniff
 
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -81,6 +82,14 @@ def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     return sheets
 
 
+def _no_table_message(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<?xml") and b"<html" not in head.lower():
+        return "文件是 XML 文档，不是表格，其中没有可读取的表格。请从系统中导出 Excel 格式（.xlsx）后再提交。"
+    return "文件实际是网页（HTML），其中没有表格（可能是登录页或出错页面）。请从系统中重新导出 Excel 格式后再提交。"
+
+
 def _read_xlrd(path: Path) -> list[SheetGrid]:
     """Fallback for legacy .xls files that calamine cannot read."""
     import xlrd
@@ -95,19 +104,35 @@ def _read_xlrd(path: Path) -> list[SheetGrid]:
         raise WorkbookError("F001", "旧版 .xls 文件已损坏，无法打开。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
 
     sheets = []
-    for sheet in workbook.sheets():
-        rows = [sheet.row_values(index) for index in range(sheet.nrows)]
-        sheets.append(SheetGrid(name=sheet.name, rows=rows, visible=sheet.visibility == 0))
+    try:
+        for sheet in workbook.sheets():
+            rows = [sheet.row_values(index) for index in range(sheet.nrows)]
+            sheets.append(SheetGrid(name=sheet.name, rows=rows, visible=sheet.visibility == 0))
+    except Exception:  # noqa: BLE001 - sheets load lazily, so a broken record can surface here
+        raise WorkbookError("F001", "旧版 .xls 文件已损坏，无法读取其中的工作表。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+    finally:
+        workbook.release_resources()
     return sheets
 
 
 def _decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
+    # Excel's "Unicode 文本" and some web systems write UTF-16 with a byte-order mark.
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise WorkbookError("F001", "CSV 文件的编码既不是 UTF-8 也不是 GB18030，无法读取。请另存为“CSV UTF-8”格式。")
+
+
+def _check_file_size(path: Path, limits: ReadLimits) -> None:
+    """Text formats are read whole, so their size is capped like the uncompressed size of an xlsx."""
+    size = path.stat().st_size
+    if size > limits.max_uncompressed_bytes:
+        megabyte = 1024 * 1024
+        raise WorkbookError("F009", f"文件有 {size // megabyte} MB，超过安全上限 {limits.max_uncompressed_bytes // megabyte} MB，"
+                                    "未读取。请拆分后提交，或在规则集的 [limits] 中调高 max_uncompressed_bytes。")
 
 
 def _read_csv(path: Path) -> list[SheetGrid]:
@@ -118,7 +143,10 @@ def _read_csv(path: Path) -> list[SheetGrid]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise WorkbookError("F001", f"CSV 文件格式有误，无法读取（{error}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再提交。") from None
     return [SheetGrid(name=path.stem, rows=rows)]
 
 
@@ -159,6 +187,8 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         raise WorkbookError("F001", "文件是空的（0 字节），请重新导出。")
     if file_type == FileType.encrypted:
         raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。")
+    if file_type == FileType.other_ole:
+        raise WorkbookError("F001", "文件是 Word 文档或其他 Office 文件，不是 Excel 表格（只是扩展名像表格）。请提交 .xlsx、.xls 或 .csv 文件。")
     if file_type == FileType.other_zip:
         raise WorkbookError("F001", "文件是压缩包或 Word 等其他文档，不是 Excel 表格。请提交 .xlsx、.xls 或 .csv 文件。")
     if file_type == FileType.unknown:
@@ -175,11 +205,18 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
             if error.code == "F002":
                 raise
             sheets = _read_xlrd(path)
+    elif file_type == FileType.spreadsheet_xml:
+        _check_file_size(path, limits)
+        sheets = [SheetGrid(name=name, rows=rows, merged=merged, visible=visible)
+                  for name, rows, merged, visible in read_spreadsheet_xml(path, limits.max_rows, limits.max_cells)]
     elif file_type == FileType.html:
-        sheets = [SheetGrid(name=name, rows=rows, merged=merged) for name, rows, merged in read_html_tables(path)]
+        _check_file_size(path, limits)
+        sheets = [SheetGrid(name=name, rows=rows, merged=merged)
+                  for name, rows, merged in read_html_tables(path, limits.max_cells)]
         if not sheets:
-            raise WorkbookError("F001", "文件实际是网页（HTML），其中没有表格。请从系统中导出 Excel 格式后再提交。")
+            raise WorkbookError("F001", _no_table_message(path))
     else:
+        _check_file_size(path, limits)
         sheets = _read_csv(path)
 
     _enforce_size(sheets, limits)

@@ -10,12 +10,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from sanqu_cli.workbook.sniff import WorkbookError
+
 Range = tuple[tuple[int, int], tuple[int, int]]
 
 
 class _TableParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, max_cells: int) -> None:
         super().__init__(convert_charrefs=True)
+        self._cells_left = max_cells
         self.tables: list[tuple[list[list[Any]], list[Range]]] = []
         self._rows: list[list[Any]] | None = None
         self._merged: list[Range] = []
@@ -41,6 +44,10 @@ class _TableParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._row is not None and self._cell is not None:
             start = len(self._row)
+            # colspan multiplies cells, so a small page could otherwise fill memory.
+            self._cells_left -= self._colspan
+            if self._cells_left < 0:
+                raise WorkbookError("F009", "网页中的表格单元格太多，超过上限，未读取。请拆分后提交。")
             self._row.append("".join(self._cell).strip())
             self._row.extend([""] * (self._colspan - 1))
             if self._colspan > 1 and self._rows is not None:
@@ -61,7 +68,7 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def read_html_tables(path: Path) -> list[tuple[str, list[list[Any]], list[Range]]]:
+def read_html_tables(path: Path, max_cells: int = 1_000_000) -> list[tuple[str, list[list[Any]], list[Range]]]:
     """Return (sheet name, rows, merged ranges) for each top-level table of an HTML file."""
     data = path.read_bytes()
     text = None
@@ -74,7 +81,7 @@ def read_html_tables(path: Path) -> list[tuple[str, list[list[Any]], list[Range]
     if text is None:
         text = data.decode("utf-8", errors="replace")
 
-    parser = _TableParser()
+    parser = _TableParser(max_cells)
     parser.feed(text)
     parser.close()
     return [(f"表{index + 1}", rows, merged) for index, (rows, merged) in enumerate(parser.tables)]
