@@ -78,6 +78,11 @@ def _print(session, data: dict, read) -> None:
     skipped = "，".join(f"{_ROW_KINDS.get(kind, kind)} {count} 行" for kind, count in data["skipped_rows"].items())
     out.print(f"数据记录 {data['records_total']} 条" + (f"；跳过 {skipped}" if skipped else ""))
 
+    # Problems met while reading (F007 formulas without values, F005 missing columns) explain gaps above.
+    for finding in read.findings:
+        place = f"{finding.sheet}!{finding.cell}" if finding.cell else (finding.sheet or "")
+        out.print(f"[yellow]{finding.code}[/] {escape(place)} {escape(session.masker.text(finding.message) or '')}")
+
     if data["records"]:
         fields = [column["field"] for column in data["columns"] if column["field"]]
         records = Table(title=f"前 {len(data['records'])} 条记录", header_style="bold")
