@@ -99,8 +99,9 @@ def guard(debug: bool) -> Iterator[None]:
     except KeyboardInterrupt:
         stderr().print("已中断。")
         raise typer.Exit(130) from None
-    except Exception as error:  # noqa: BLE001 - the last line of defence before the user
-        if debug:
+    except BaseException as error:  # noqa: BLE001 - the last line of defence before the user
+        # A Rust panic inside a compiled reader arrives as pyo3's PanicException, a BaseException.
+        if debug or not (isinstance(error, Exception) or type(error).__name__ == "PanicException"):
             raise
         stderr().print(
             f"[red]内部错误：[/]{type(error).__name__}: {escape(scrub(str(error)))}\n"

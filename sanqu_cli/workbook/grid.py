@@ -50,6 +50,12 @@ class Book:
     date1904: bool = False
 
 
+def _is_reader_failure(error: BaseException) -> bool:
+    """Tell a failure of calamine from a request to stop: pyo3 raises a Rust panic as PanicException,
+    which derives from BaseException, and damaged .xls files trigger such panics in calamine 0.37."""
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
+
+
 def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     import python_calamine as calamine
 
@@ -60,7 +66,9 @@ def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
             workbook = calamine.CalamineWorkbook.from_filelike(handle)
     except calamine.PasswordError:
         raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
-    except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
+    except BaseException as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
+        if not _is_reader_failure(exc):
+            raise
         raise WorkbookError("F001", f"文件已损坏或格式不对，无法打开（{type(exc).__name__}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
 
     sheets = []
@@ -75,7 +83,9 @@ def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
             sheets.append(SheetGrid(name=meta.name, rows=rows, merged=merged, visible=visible))
     except WorkbookError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a sheet part can be damaged while the workbook opened
+    except BaseException as exc:  # noqa: BLE001 - a sheet part can be damaged while the workbook opened
+        if not _is_reader_failure(exc):
+            raise
         raise WorkbookError("F001", f"文件内容已损坏，读取工作表时出错（{type(exc).__name__}）。请用 Excel 或 WPS 打开后另存再试。") from None
     finally:
         workbook.close()
