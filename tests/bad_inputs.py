@@ -159,9 +159,9 @@ def far_cell(folder: Path) -> Path:
 
 
 def wide_cell(folder: Path) -> Path:
-    """A stray value far to the right within the row limit: 100 rows × 16384 columns."""
+    """A stray value far to the right within the row limit: 200 rows × 16384 columns."""
     return edit_part(folder, "wide-cell.xlsx", "xl/worksheets/sheet1.xml", lambda data: data.replace(
-        b"</sheetData>", b'<row r="100"><c r="XFD100" t="n"><v>1</v></c></row></sheetData>'))
+        b"</sheetData>", b'<row r="200"><c r="XFD200" t="n"><v>1</v></c></row></sheetData>'))
 
 
 def dimension_lie(folder: Path) -> Path:
@@ -334,7 +334,7 @@ CASES = [
     Case("directory", directory, "F001", "文件夹"),
     Case("only_hidden_sheets", only_hidden_sheets, "F003", "隐藏"),
     Case("far_cell", far_cell, "F009", "XFD1048576"),
-    Case("wide_cell", wide_cell, "F009", "XFD100"),
+    Case("wide_cell", wide_cell, "F009", "XFD200"),
     Case("many_rows", many_rows, "F009", "超过上限 200000 行"),
     Case("dimension_lie", dimension_lie),
     Case("inline_strings", inline_strings),

@@ -26,7 +26,7 @@ Range = tuple[tuple[int, int], tuple[int, int]]
 class ReadLimits:
     """Caps that keep a hostile file (zip bomb, billion-row sheet) from exhausting memory."""
 
-    max_cells: int = 1_000_000
+    max_cells: int = 2_000_000
     max_uncompressed_bytes: int = 256 * 1024 * 1024
     max_compression_ratio: int = 200
     max_rows: int = 200_000

@@ -68,7 +68,7 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def read_html_tables(path: Path, max_cells: int = 1_000_000) -> list[tuple[str, list[list[Any]], list[Range]]]:
+def read_html_tables(path: Path, max_cells: int = 2_000_000) -> list[tuple[str, list[list[Any]], list[Range]]]:
     """Return (sheet name, rows, merged ranges) for each top-level table of an HTML file."""
     data = path.read_bytes()
     text = None

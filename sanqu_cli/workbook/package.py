@@ -240,7 +240,7 @@ def check_package(path, limits) -> Package:
             members = archive.infolist()
             if "xl/workbook.xml" not in archive.NameToInfo and any("\\" in member.filename for member in members):
                 raise WorkbookError("F001", "文件内部的路径用了反斜杠（如 xl\\workbook.xml），这是某些导出程序的缺陷，"
-                                            "只有 Excel 能容忍。请用 Excel 打开后另存为 .xlsx 再提交。")
+                                            "sanqu 无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx，或从系统中重新导出。")
             _check_sizes(members, limits)
             for member in members:
                 if member.filename.lower().endswith(_XML_SUFFIXES[:3]):
