@@ -209,6 +209,9 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         sheets = _read_calamine(path, file_type)
         date1904 = package.date1904
     elif file_type == FileType.xls:
+        # NOTE: .xls and .ods sheets are not pre-scanned like xlsx. An .xls range is at most
+        # 65,536 × 256 cells, and calamine refuses an .ods range over 100 million cells, but both
+        # are checked against [limits] only after loading.
         try:
             sheets = _read_calamine(path, file_type)
         except WorkbookError as error:

@@ -35,6 +35,7 @@ _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # formatting only and does not extend calamine's range). Any namespace prefix (x:c) is allowed.
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?:\s[^>]*)?>")
 _CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s(?:[^>]*?\s)?r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
+_CELL_REF_FIRST = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
 _ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?row>")
 _ROW_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s(?:[^>]*?\s)?r="([0-9]{1,7})"')
 
@@ -180,16 +181,23 @@ def _scan_rows(block: bytes, extent: _Extent, next_row: int) -> int:
 
 
 def _scan_block(block: bytes, extent: _Extent, next_row: int) -> int:
-    refs = _CELL_REF.findall(block)
-    tags = len(_CELL_TAG.findall(block))
-    if tags != len(refs):
+    # Fast path: every writer seen so far puts r first (<c r="A1" ...>); anything else is measured row by row.
+    refs = _CELL_REF_FIRST.findall(block)
+    if len(refs) != block.count(b"<c ") + block.count(b"<c>"):
         return _scan_rows(block, extent, next_row)
 
-    rows = _ROW_REF.findall(block)
-    for letters, row, closed in refs:
-        if not closed:
-            extent.cells += 1
-            extent.add(int(row), _column_number(letters))
+    values = [(letters, row) for letters, row, closed in refs if not closed]
+    if values:
+        extent.cells += len(values)
+        top_row = max(map(int, {row for _, row in values}))
+        right = max({letters for letters, _ in values}, key=lambda letters: (len(letters), letters))
+        if top_row > extent.max_row or _column_number(right) > extent.max_column:
+            # The message names a cell on the lowest row: the stray value a clerk has to find and delete.
+            letters = next(letters for letters, row in values if int(row) == top_row)
+            extent.far_cell = f"{letters.decode()}{top_row}"
+        extent.max_row = max(extent.max_row, top_row)
+        extent.max_column = max(extent.max_column, _column_number(right))
+    rows = _ROW_REF.findall(block[-4096:])
     return int(rows[-1]) if rows else next_row
 
 
