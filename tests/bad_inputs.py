@@ -1,4 +1,4 @@
-"""The bad-input corpus: files that offices, web systems and attackers really send, each with what sanqu must say.
+"""The bad-input corpus: files that offices, web systems and attackers send, each with the finding sanqu must report.
 
 Each case builds its file into a folder (the zip bombs are files under tests/data/bad/, written
 by tools/make_bad_inputs.py). `code` is the finding expected on the file, or None when the file
@@ -162,6 +162,17 @@ def wide_cell(folder: Path) -> Path:
     """A stray value far to the right within the row limit: 200 rows × 16384 columns."""
     return edit_part(folder, "wide-cell.xlsx", "xl/worksheets/sheet1.xml", lambda data: data.replace(
         b"</sheetData>", b'<row r="200"><c r="XFD200" t="n"><v>1</v></c></row></sheetData>'))
+
+
+def xls_far_cell(folder: Path) -> Path:
+    """An .xls whose last text cell is moved to IV65536: calamine used to fill 65,536 × 256 cells (1.2 GB)."""
+    data = bytearray((DATA / "roster-legacy.xls").read_bytes())
+    # The last LABELSST record (type 0x00FD, 10 bytes: row, column, format, string index).
+    record = data.rfind(b"\xfd\x00\x0a\x00")
+    data[record + 4:record + 8] = (65535).to_bytes(2, "little") + (255).to_bytes(2, "little")
+    path = folder / "far-cell.xls"
+    path.write_bytes(bytes(data))
+    return path
 
 
 def dimension_lie(folder: Path) -> Path:
@@ -336,12 +347,13 @@ CASES = [
     Case("far_cell", far_cell, "F009", "XFD1048576"),
     Case("wide_cell", wide_cell, "F009", "XFD200"),
     Case("many_rows", many_rows, "F009", "超过上限 200000 行"),
+    Case("xls_far_cell", xls_far_cell, "F009", "65536×256"),
     Case("dimension_lie", dimension_lie),
     Case("inline_strings", inline_strings),
     Case("namespace_prefix", namespace_prefix),
     Case("absolute_part_paths", absolute_paths),
     Case("no_row_references", no_row_references),
-    Case("missing_shared_strings", missing_shared_strings, "F001", "损坏"),
+    Case("missing_shared_strings", missing_shared_strings, "F001", "缺少内部部件 xl/sharedStrings.xml"),
     Case("shared_formula_without_values", shared_formula, "F007", "没有保存计算结果"),
     Case("chart_sheet_first", chart_sheet_first),
     Case("strict_ooxml", strict_ooxml),

@@ -50,7 +50,7 @@ def _flip_bits(data: bytes, rng: random.Random) -> bytes:
 
 
 def _shuffle_members(data: bytes, rng: random.Random) -> bytes:
-    """Reorder, drop or duplicate zip members, or corrupt one member's XML while keeping a valid CRC."""
+    """Reorder zip members and then drop one, swap two members' contents, or corrupt one member's XML with a valid CRC."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = [(item.filename, source.read(item.filename)) for item in source.infolist()]
     rng.shuffle(members)

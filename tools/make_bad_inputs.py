@@ -1,6 +1,6 @@
 """Write the zip bombs of the bad-input corpus to tests/data/bad/.
 
-They are kept as files because building them takes seconds: each holds one sheet part padded
+They are kept as files because building them takes seconds: each contains one sheet part padded
 with whitespace inside <sheetData>, which deflate shrinks about 1000 times, so a file of a few
 hundred KB declares hundreds of MB of XML. Run: python tools/make_bad_inputs.py
 """

@@ -160,22 +160,49 @@ def _read_csv(path: Path) -> list[SheetGrid]:
     return [SheetGrid(name=path.stem, rows=rows)]
 
 
+def _check_area(name: str, rows: int, width: int, limits: ReadLimits) -> None:
+    if rows > limits.max_rows:
+        raise WorkbookError(
+            "F009",
+            f"工作表“{name}”有 {rows} 行，超过上限 {limits.max_rows} 行，未读取。请拆分后提交。",
+            sheet=name,
+        )
+    if rows * width > limits.max_cells:
+        raise WorkbookError(
+            "F009",
+            f"工作表“{name}”有 {rows}×{width} 个单元格，超过上限 {limits.max_cells} 个，未读取。"
+            "请删除表格右侧或下方多余的内容和空白格式后再提交。",
+            sheet=name,
+        )
+
+
 def _enforce_size(sheets: list[SheetGrid], limits: ReadLimits) -> None:
     for sheet in sheets:
-        if len(sheet.rows) > limits.max_rows:
-            raise WorkbookError(
-                "F009",
-                f"工作表“{sheet.name}”有 {len(sheet.rows)} 行，超过上限 {limits.max_rows} 行，未读取。请拆分后提交。",
-                sheet=sheet.name,
-            )
-        width = max((len(row) for row in sheet.rows), default=0)
-        if len(sheet.rows) * width > limits.max_cells:
-            raise WorkbookError(
-                "F009",
-                f"工作表“{sheet.name}”有 {len(sheet.rows)}×{width} 个单元格，超过上限 {limits.max_cells} 个，未读取。"
-                "请删除表格右侧或下方多余的空白格式后再提交。",
-                sheet=sheet.name,
-            )
+        _check_area(sheet.name, len(sheet.rows), max((len(row) for row in sheet.rows), default=0), limits)
+
+
+def _check_xls_extent(path: Path, limits: ReadLimits) -> None:
+    """Measure each .xls sheet with xlrd, which keeps rows ragged, before calamine loads it as one dense range.
+
+    One stray value at IV65536 made calamine fill 65,536 × 256 cells (1.2 GB, 3 s) before the
+    size check after loading could refuse it. A file xlrd cannot parse is left to the readers.
+    """
+    import xlrd
+
+    try:
+        workbook = xlrd.open_workbook(str(path), on_demand=True, ragged_rows=True)
+    except Exception:  # noqa: BLE001 - the readers below report a damaged file as F001
+        return
+    try:
+        for sheet in workbook.sheets():
+            width = max((sheet.row_len(index) for index in range(sheet.nrows)), default=0)
+            _check_area(sheet.name, sheet.nrows, width, limits)
+    except WorkbookError:
+        raise
+    except Exception:  # noqa: BLE001 - as above, a broken sheet is reported by the readers
+        return
+    finally:
+        workbook.release_resources()
 
 
 def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
@@ -205,13 +232,20 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         raise WorkbookError("F001", "文件不是表格文件（无法识别的内容）。请提交 .xlsx、.xls 或 .csv 文件。")
 
     if file_type in (FileType.xlsx, FileType.ods):
+        # NOTE: .ods content is not pre-scanned for used range: calamine refuses a range over
+        # 100 million cells, and smaller ones are checked against [limits] only after loading.
         package = check_package(path, limits)
-        sheets = _read_calamine(path, file_type)
+        try:
+            sheets = _read_calamine(path, file_type)
+        except WorkbookError as error:
+            if error.code != "F001" or not package.missing_parts:
+                raise
+            missing = "、".join(package.missing_parts)
+            raise WorkbookError("F001", f"文件缺少内部部件 {missing}（导出程序没有写全），无法读取。"
+                                        "请用 Excel 或 WPS 打开后另存为 .xlsx，或从系统中重新导出。") from None
         date1904 = package.date1904
     elif file_type == FileType.xls:
-        # NOTE: .xls and .ods sheets are not pre-scanned like xlsx. An .xls range is at most
-        # 65,536 × 256 cells, and calamine refuses an .ods range over 100 million cells, but both
-        # are checked against [limits] only after loading.
+        _check_xls_extent(path, limits)
         try:
             sheets = _read_calamine(path, file_type)
         except WorkbookError as error:

@@ -18,6 +18,7 @@ Range = tuple[tuple[int, int], tuple[int, int]]
 class _TableParser(HTMLParser):
     def __init__(self, max_cells: int) -> None:
         super().__init__(convert_charrefs=True)
+        self._max_cells = max_cells
         self._cells_left = max_cells
         self.tables: list[tuple[list[list[Any]], list[Range]]] = []
         self._rows: list[list[Any]] | None = None
@@ -47,7 +48,7 @@ class _TableParser(HTMLParser):
             # colspan multiplies cells, so a small page could otherwise fill memory.
             self._cells_left -= self._colspan
             if self._cells_left < 0:
-                raise WorkbookError("F009", "网页中的表格单元格太多，超过上限，未读取。请拆分后提交。")
+                raise WorkbookError("F009", f"网页中的表格超过 {self._max_cells} 个单元格的上限，未读取。请拆分后提交。")
             self._row.append("".join(self._cell).strip())
             self._row.extend([""] * (self._colspan - 1))
             if self._colspan > 1 and self._rows is not None:

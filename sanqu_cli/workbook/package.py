@@ -46,10 +46,11 @@ _DAMAGED = "文件已损坏或不完整（压缩包结构无法读取），请�
 
 @dataclass
 class Package:
-    """What the checks learned: sheet names in workbook order with their part paths, and the date system."""
+    """Sheet names in workbook order with their part paths, and the date system, as read from the package."""
 
     sheets: list[tuple[str, str]] = field(default_factory=list)
     date1904: bool = False
+    missing_parts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -121,7 +122,7 @@ def _read_workbook(archive: zipfile.ZipFile) -> Package:
     folder = dirname(workbook_part)
     rels_name = join(folder, "_rels", workbook_part.rsplit("/", 1)[-1] + ".rels")
     targets = _relationships(archive, rels_name, folder)
-    package = Package()
+    package = Package(missing_parts=sorted(part for part in set(targets.values()) if part not in archive.NameToInfo))
     for element in root.iter():
         name = _local(element)
         if name == "workbookPr":
@@ -181,7 +182,8 @@ def _scan_rows(block: bytes, extent: _Extent, next_row: int) -> int:
 
 
 def _scan_block(block: bytes, extent: _Extent, next_row: int) -> int:
-    # Fast path: every writer seen so far puts r first (<c r="A1" ...>); anything else is measured row by row.
+    # Fast path for cells written with r first (<c r="A1" ...>), as Excel, openpyxl and xlsxwriter do.
+    # Any other form makes the counts differ, and the block is measured row by row.
     refs = _CELL_REF_FIRST.findall(block)
     if len(refs) != block.count(b"<c ") + block.count(b"<c>"):
         return _scan_rows(block, extent, next_row)
