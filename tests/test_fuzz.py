@@ -7,6 +7,7 @@ through the library and the CLI runner; a few run as a subprocess, as a clerk wo
 from __future__ import annotations
 
 import io
+import json
 import random
 import zipfile
 from pathlib import Path
@@ -147,15 +148,20 @@ def test_fuzz_every_command_in_process(cli, tmp_path):
             assert result.exit_code in (0, 1, 2), f"{variant[0]} {name}: {output[-500:]}"
             assert "Traceback" not in output, variant[0]
             assert "内部错误" not in output, f"{variant[0]} {name}: {output[-500:]}"
+            if "json" in arguments:
+                json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("index", [0, 1, 2, 3])
-def test_fuzz_as_subprocess(index, sanqu, tmp_path):
-    variant = VARIANTS[index * 37 % len(VARIANTS)]
+# xls-9 makes calamine 0.37 panic in Rust; the panic message must not reach the clerk.
+@pytest.mark.parametrize("name", ["xls-9", "truncate-errors-3", "flip-errors-5", "shuffle-roster-7", "csv-11"])
+def test_fuzz_as_subprocess(name, sanqu, tmp_path):
+    variant = next(variant for variant in VARIANTS if variant[0] == name)
     path = _write(tmp_path, variant)
 
-    result = sanqu("validate", path)
+    result = sanqu("validate", "--format", "json", path)
 
-    assert result.exit_code in (0, 1, 2), variant[0]
-    assert "Traceback" not in result.stderr, variant[0]
-    assert "内部错误" not in result.stderr, variant[0]
+    assert result.exit_code in (0, 1, 2), name
+    assert json.loads(result.stdout)["files"][0]["path"] == str(path)
+    assert "Traceback" not in result.stderr, name
+    assert "panicked" not in result.stderr, name
+    assert "内部错误" not in result.stderr, name

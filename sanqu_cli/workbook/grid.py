@@ -16,6 +16,7 @@ from typing import Any
 
 from sanqu_cli.workbook.html_table import read_html_tables
 from sanqu_cli.workbook.package import check_package
+from sanqu_cli.workbook.quiet import native_stderr_silenced, xlrd_log
 from sanqu_cli.workbook.spreadsheet_xml import read_spreadsheet_xml
 from sanqu_cli.workbook.sniff import FileType, WorkbookError, sniff
 
@@ -105,7 +106,7 @@ def _read_xlrd(path: Path) -> list[SheetGrid]:
     import xlrd
 
     try:
-        workbook = xlrd.open_workbook(str(path), on_demand=True)
+        workbook = xlrd.open_workbook(str(path), on_demand=True, logfile=xlrd_log())
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
@@ -190,7 +191,7 @@ def _check_xls_extent(path: Path, limits: ReadLimits) -> None:
     import xlrd
 
     try:
-        workbook = xlrd.open_workbook(str(path), on_demand=True, ragged_rows=True)
+        workbook = xlrd.open_workbook(str(path), on_demand=True, ragged_rows=True, logfile=xlrd_log())
     except Exception:  # noqa: BLE001 - the readers below report a damaged file as F001
         return
     try:
@@ -236,7 +237,8 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         # 100 million cells, and smaller ones are checked against [limits] only after loading.
         package = check_package(path, limits)
         try:
-            sheets = _read_calamine(path, file_type)
+            with native_stderr_silenced():
+                sheets = _read_calamine(path, file_type)
         except WorkbookError as error:
             if error.code != "F001" or not package.missing_parts:
                 raise
@@ -247,7 +249,8 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
     elif file_type == FileType.xls:
         _check_xls_extent(path, limits)
         try:
-            sheets = _read_calamine(path, file_type)
+            with native_stderr_silenced():
+                sheets = _read_calamine(path, file_type)
         except WorkbookError as error:
             if error.code == "F002":
                 raise
