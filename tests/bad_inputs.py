@@ -282,21 +282,38 @@ def spreadsheet_xml(folder: Path) -> Path:
     return path
 
 
+def _ods_cell(value: str, repeat: int = 1) -> str:
+    return (f'<table:table-cell office:value-type="string" table:number-columns-repeated="{repeat}">'
+            f"<text:p>{value}</text:p></table:table-cell>")
+
+
+def _ods_rows(trailing: str) -> str:
+    """Return the roster as .ods rows, each padded with the empty repeated cells LibreOffice writes, then `trailing`."""
+    return "".join("<table:table-row>" + "".join(_ods_cell(value) for value in row)
+                   + '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>'
+                   for row in roster_rows()) + trailing
+
+
 def ods_file(folder: Path) -> Path:
     """LibreOffice .ods with the trailing repeated empty rows and columns it always writes."""
-    def cell(value: str) -> str:
-        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    return _write_ods(folder / "libreoffice.ods", _ods_rows(
+        '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/>'
+        "</table:table-row>"))
 
-    rows = "".join("<table:table-row>" + "".join(cell(value) for value in row)
-                   + '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>' for row in roster_rows())
-    rows += '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+
+def ods_repeated_value(folder: Path) -> Path:
+    """One value repeated over 1,000 columns and 5,000 rows: 5 million cells from a file of about 2 KB."""
+    return _write_ods(folder / "repeated.ods", _ods_rows(
+        f'<table:table-row table:number-rows-repeated="5000">{_ods_cell("1", 1000)}</table:table-row>'))
+
+
+def _write_ods(path: Path, rows: str) -> Path:
     content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
                'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
                'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
                f'<office:spreadsheet><table:table table:name="花名册">{rows}</table:table></office:spreadsheet>'
                "</office:body></office:document-content>")
-    path = folder / "libreoffice.ods"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
@@ -363,6 +380,7 @@ CASES = [
     Case("tsv_utf16", csv_file("unicode-export.txt", "\t", "utf-16")),
     Case("spreadsheet_xml_2003", spreadsheet_xml),
     Case("ods_with_repeated_rows", ods_file),
+    Case("ods_repeated_value", ods_repeated_value, "F009", "5004 行 × 1000 列"),
     Case("word_file_named_xls", word_named_xls, "F001", "Word"),
     Case("zip_without_workbook", zip_of_files, "F001", "压缩包"),
 ]

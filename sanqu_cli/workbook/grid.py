@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sanqu_cli.workbook.html_table import read_html_tables
+from sanqu_cli.workbook.ods_scan import check_ods_extent
 from sanqu_cli.workbook.package import check_package
 from sanqu_cli.workbook.quiet import native_stderr_silenced, xlrd_log
 from sanqu_cli.workbook.spreadsheet_xml import read_spreadsheet_xml
@@ -233,9 +234,9 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         raise WorkbookError("F001", "文件不是表格文件（无法识别的内容）。请提交 .xlsx、.xls 或 .csv 文件。")
 
     if file_type in (FileType.xlsx, FileType.ods):
-        # NOTE: .ods content is not pre-scanned for used range: calamine refuses a range over
-        # 100 million cells, and smaller ones are checked against [limits] only after loading.
         package = check_package(path, limits)
+        if file_type == FileType.ods:
+            check_ods_extent(path, limits)
         try:
             with native_stderr_silenced():
                 sheets = _read_calamine(path, file_type)
