@@ -30,6 +30,7 @@ class Case:
     code: str | None = None
     fragment: str = ""
     records: int = PEOPLE
+    clean: bool = True  # a readable file whose rows pass every check
 
 
 def _text(value) -> str:
@@ -91,6 +92,19 @@ def _html(rows: list[list[str]], charset: str = "utf-8") -> str:
 def html_as_xls(folder: Path) -> Path:
     path = folder / "web-export.xls"
     path.write_text(_html(roster_rows()), encoding="utf-8")
+    return path
+
+
+def html_two_row_header(folder: Path) -> Path:
+    """A web export whose header merges cells with rowspan and colspan (服务期 over 开始 and 结束)."""
+    headers = roster_rows()[0]
+    start = headers.index("服务开始日期")
+    top = "".join(f"<th rowspan='2'>{h}</th>" for h in headers[:start]) + "<th colspan='2'>服务期</th>"
+    top += "".join(f"<th rowspan='2'>{h}</th>" for h in headers[start + 2:])
+    rows = "".join("<tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>" for row in roster_rows()[1:])
+    path = folder / "web-merged-header.xls"
+    path.write_text(f"<html><body><table><tr>{top}</tr><tr><th>开始</th><th>结束</th></tr>{rows}</table></body></html>",
+                    encoding="utf-8")
     return path
 
 
@@ -349,10 +363,11 @@ def many_rows(folder: Path) -> Path:
 
 CASES = [
     Case("html_as_xls", html_as_xls),
+    Case("html_two_row_header", html_two_row_header),
     Case("html_without_table", html_login_page, "F001", "网页"),
     Case("xml_without_table", xml_not_a_table, "F001", "XML 文档"),
     Case("xlsx_named_xls", xlsx_named_xls),
-    Case("xls_named_xlsx", xls_named_xlsx),
+    Case("xls_named_xlsx", xls_named_xlsx, clean=False),
     Case("truncated_xlsx", truncated_xlsx, "F001", "损坏或不完整"),
     Case("zip_bomb_size", zip_bomb("zip-bomb-size.xlsx"), "F009", "超过安全上限 256 MB"),
     Case("zip_bomb_ratio", zip_bomb("zip-bomb-ratio.xlsx"), "F009", "压缩炸弹"),

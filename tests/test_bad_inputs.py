@@ -38,6 +38,8 @@ def test_bad_input_read_by_library(case_file):
         assert report.kind == "roster"
         assert report.records == case.records
         assert file_codes == []
+        if case.clean:
+            assert [finding.code for finding in report.findings if finding.severity == "error"] == []
     else:
         assert case.code in file_codes
         finding = next(finding for finding in report.findings if finding.code == case.code)
