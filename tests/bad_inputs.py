@@ -347,6 +347,19 @@ def word_named_xls(folder: Path) -> Path:
     return path
 
 
+def pdf_named_xlsx(folder: Path) -> Path:
+    path = folder / "scan.xlsx"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    return path
+
+
+def excel_lock_file(folder: Path) -> Path:
+    """The owner file Excel leaves beside an open workbook: a length byte, the user name, then padding."""
+    path = folder / "~$roster.xlsx"
+    path.write_bytes(b"\x08zhangsan" + b" " * 46 + b"\x08\x00z\x00h\x00a\x00n\x00g\x00" + b"\x20\x00" * 50)
+    return path
+
+
 def zip_of_files(folder: Path) -> Path:
     path = folder / "attachments.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
@@ -398,4 +411,6 @@ CASES = [
     Case("ods_repeated_value", ods_repeated_value, "F009", "5004 行 × 1000 列"),
     Case("word_file_named_xls", word_named_xls, "F001", "Word"),
     Case("zip_without_workbook", zip_of_files, "F001", "压缩包"),
+    Case("pdf_named_xlsx", pdf_named_xlsx, "F001", "PDF 文档"),
+    Case("excel_lock_file", excel_lock_file, "F001", "临时锁文件"),
 ]

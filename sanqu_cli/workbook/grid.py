@@ -19,7 +19,7 @@ from sanqu_cli.workbook.ods_scan import check_ods_extent
 from sanqu_cli.workbook.package import check_package
 from sanqu_cli.workbook.quiet import native_stderr_silenced, xlrd_log
 from sanqu_cli.workbook.spreadsheet_xml import read_spreadsheet_xml
-from sanqu_cli.workbook.sniff import FileType, WorkbookError, sniff
+from sanqu_cli.workbook.sniff import OTHER_SIGNATURES, FileType, WorkbookError, sniff
 
 Range = tuple[tuple[int, int], tuple[int, int]]
 
@@ -92,6 +92,13 @@ def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     finally:
         workbook.close()
     return sheets
+
+
+def _describe_other(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    kind = next((name for signature, name in OTHER_SIGNATURES.items() if head.startswith(signature)), None)
+    return f"实际是{kind}，" if kind else "内容无法识别，"
 
 
 def _no_table_message(path: Path) -> str:
@@ -230,8 +237,11 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         raise WorkbookError("F001", "文件是 Word 文档或其他 Office 文件，不是 Excel 表格（只是扩展名像表格）。请提交 .xlsx、.xls 或 .csv 文件。")
     if file_type == FileType.other_zip:
         raise WorkbookError("F001", "文件是压缩包或 Word 等其他文档，不是 Excel 表格。请提交 .xlsx、.xls 或 .csv 文件。")
+    if path.name.startswith("~$"):
+        raise WorkbookError("F001", "这是 Excel 或 WPS 打开表格时生成的临时锁文件（文件名以 ~$ 开头），不是表格。"
+                                    "请检查不带 ~$ 的同名文件。")
     if file_type == FileType.unknown:
-        raise WorkbookError("F001", "文件不是表格文件（无法识别的内容）。请提交 .xlsx、.xls 或 .csv 文件。")
+        raise WorkbookError("F001", f"文件{_describe_other(path)}不是表格文件。请提交 .xlsx、.xls 或 .csv 文件。")
 
     if file_type in (FileType.xlsx, FileType.ods):
         package = check_package(path, limits)

@@ -58,6 +58,11 @@ def _zip_type(path: Path) -> FileType:
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
+# Signatures of what offices attach by mistake under a workbook name; checked before the text test,
+# because the first bytes of a PDF can decode as GB18030.
+OTHER_SIGNATURES = {b"%PDF": "PDF 文档", b"\x89PNG": "PNG 图片", b"\xff\xd8\xff": "JPEG 图片", b"Rar!": "RAR 压缩包",
+                    b"7z\xbc\xaf": "7z 压缩包", b"\x1f\x8b": "gzip 压缩包"}
+
 
 def _looks_like_html(head: bytes) -> bool:
     sample = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -122,6 +127,8 @@ def sniff(path: Path) -> FileType:
         if _ole_is_encrypted(path):
             return FileType.encrypted
         return FileType.xls if _ole_has_workbook(path) else FileType.other_ole
+    if head.startswith(tuple(OTHER_SIGNATURES)):
+        return FileType.unknown
     if head.startswith(_UTF16_BOMS):
         return FileType.csv
     if _looks_like_spreadsheet_xml(head):
