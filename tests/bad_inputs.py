@@ -172,6 +172,13 @@ def far_cell(folder: Path) -> Path:
         b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'))
 
 
+def far_cell_other_case(folder: Path) -> Path:
+    """The far cell in a part whose name differs in case from the reference (Sheet1.xml); calamine still loads it."""
+    path = far_cell(folder)
+    return rewrite_zip(path, folder / "far-cell-case.xlsx", lambda member, data: (
+        "xl/worksheets/Sheet1.xml", data) if member == "xl/worksheets/sheet1.xml" else data)
+
+
 def wide_cell(folder: Path) -> Path:
     """A stray value far to the right within the row limit: 200 rows × 16384 columns."""
     return edit_part(folder, "wide-cell.xlsx", "xl/worksheets/sheet1.xml", lambda data: data.replace(
@@ -390,6 +397,7 @@ CASES = [
     Case("directory", directory, "F001", "文件夹"),
     Case("only_hidden_sheets", only_hidden_sheets, "F003", "隐藏"),
     Case("far_cell", far_cell, "F009", "XFD1048576"),
+    Case("far_cell_other_case", far_cell_other_case, "F009", "XFD1048576"),
     Case("wide_cell", wide_cell, "F009", "XFD200"),
     Case("many_rows", many_rows, "F009", "超过上限 200000 行"),
     Case("xls_far_cell", xls_far_cell, "F009", "65536×256"),

@@ -122,7 +122,8 @@ def _read_workbook(archive: zipfile.ZipFile) -> Package:
     folder = dirname(workbook_part)
     rels_name = join(folder, "_rels", workbook_part.rsplit("/", 1)[-1] + ".rels")
     targets = _relationships(archive, rels_name, folder)
-    package = Package(missing_parts=sorted(part for part in set(targets.values()) if part not in archive.NameToInfo))
+    present = {name.lower() for name in archive.NameToInfo}
+    package = Package(missing_parts=sorted(part for part in set(targets.values()) if part.lower() not in present))
     for element in root.iter():
         name = _local(element)
         if name == "workbookPr":
@@ -243,6 +244,26 @@ def _check_extent(sheet: str, extent: _Extent, limits) -> None:
         )
 
 
+# NOTE: .xlsb sheets (binary records under xl/worksheets/*.bin) are not scanned, so a stray far
+# cell in an .xlsb still reaches calamine's dense range unchecked.
+def _sheet_parts(archive: zipfile.ZipFile, package: Package) -> list[tuple[str, str]]:
+    """Return (sheet name, zip member) for every part calamine could load as a sheet.
+
+    calamine matches part names without regard to case (xl/worksheets/Sheet1.xml for a reference
+    to sheet1.xml), so the lookup here ignores case too. Members under a worksheets folder that no
+    sheet refers to are scanned as well and named by their path.
+    """
+    members = {name.lower(): name for name in archive.NameToInfo}
+    parts: dict[str, str] = {}
+    for sheet, part in package.sheets:
+        if part.lower() in members:
+            parts[members[part.lower()]] = sheet
+    for lowered, name in members.items():
+        if "worksheets/" in lowered and lowered.endswith(".xml"):
+            parts.setdefault(name, name)
+    return [(sheet, member) for member, sheet in parts.items()]
+
+
 def check_package(path, limits) -> Package:
     """Run every check on an xlsx file; raise WorkbookError (F001 or F009) at the first problem."""
     try:
@@ -256,9 +277,8 @@ def check_package(path, limits) -> Package:
                 if member.filename.lower().endswith(_XML_SUFFIXES[:3]):
                     _check_prolog(archive, member)
             package = _read_workbook(archive)
-            for sheet, part in package.sheets:
-                if part in archive.NameToInfo and "worksheets/" in part and part.endswith(".xml"):
-                    _check_extent(sheet, _sheet_extent(archive, part), limits)
+            for sheet, member in _sheet_parts(archive, package):
+                _check_extent(sheet, _sheet_extent(archive, member), limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError,
             NotImplementedError):
         raise WorkbookError("F001", _DAMAGED) from None

@@ -26,13 +26,16 @@ def xlrd_log() -> io.StringIO:
 
 @contextmanager
 def native_stderr_silenced() -> Iterator[None]:
-    """Send file descriptor 2 to a temporary file while the block runs, and log what was written at debug level.
+    """Send file descriptor 2 to a temporary file while the block runs.
 
-    When stderr has no file descriptor (a test runner's capture object), the block runs unchanged.
+    When stderr has no file descriptor (a test runner's capture object), or debug logging is on
+    (-vv), the block runs unchanged: a reader that aborts the process then still leaves its message.
     """
     try:
         descriptor = sys.stderr.fileno()
     except (AttributeError, ValueError, io.UnsupportedOperation):
+        descriptor = None
+    if descriptor is None or log.isEnabledFor(logging.DEBUG):
         yield
         return
 
@@ -48,4 +51,4 @@ def native_stderr_silenced() -> Iterator[None]:
             sink.seek(0)
             written = sink.read(4096).decode("utf-8", errors="replace").strip()
             if written:
-                log.debug("reader library wrote to stderr: %s", written)
+                log.info("reader library wrote to stderr: %s", written.splitlines()[0])
