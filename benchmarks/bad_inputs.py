@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bad_inputs import CASES, ROSTER_HEADERS, roster_rows  # noqa: E402
+from bad_builders import roster_rows  # noqa: E402
+from bad_inputs import CASES  # noqa: E402
+from builders import ROSTER_HEADERS  # noqa: E402
 from sanqu_cli.rules import load_rules  # noqa: E402
 from sanqu_cli.schema.read import limits_from  # noqa: E402
 from sanqu_cli.validate import ValidateOptions, check_read, read_file  # noqa: E402
