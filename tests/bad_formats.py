@@ -34,23 +34,23 @@ def html_two_row_header(folder: Path) -> Path:
     return path
 
 
-def html_login_page(folder: Path) -> Path:
-    path = folder / "session-expired.xls"
-    path.write_text("<!DOCTYPE html><html><head><title>登录</title></head><body><p>会话已过期，请重新登录。</p></body></html>",
-                    encoding="utf-8")
-    return path
+def file_with(name: str, data: bytes) -> Callable[[Path], Path]:
+    """Return a builder that writes `data` to a file called `name`."""
+    def build(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+    return build
 
 
-def xml_not_a_table(folder: Path) -> Path:
-    path = folder / "data.xls"
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?><records><record>张三</record></records>', encoding="utf-8")
-    return path
-
-
-def empty_file(folder: Path) -> Path:
-    path = folder / "empty.xlsx"
-    path.write_bytes(b"")
-    return path
+html_login_page = file_with("session-expired.xls", "<!DOCTYPE html><html><head><title>登录</title></head><body>"
+                            "<p>会话已过期，请重新登录。</p></body></html>".encode())
+xml_not_a_table = file_with("data.xls", '<?xml version="1.0" encoding="UTF-8"?><records><record>张三</record></records>'.encode())
+empty_file = file_with("empty.xlsx", b"")
+pdf_named_xlsx = file_with("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+# The owner file Excel leaves beside an open workbook: a length byte, the user name, then padding.
+excel_lock_file = file_with("~$roster.xlsx", b"\x08zhangsan" + b" " * 46 + "zhang".encode("utf-16-le") + b"\x20\x00" * 50)
 
 
 def directory(folder: Path) -> Path:
@@ -130,19 +130,6 @@ def word_named_xls(folder: Path) -> Path:
     data = (DATA / "roster-legacy.xls").read_bytes()
     path = folder / "letter.xls"
     path.write_bytes(data.replace("Workbook".encode("utf-16-le"), "Document".encode("utf-16-le")))
-    return path
-
-
-def pdf_named_xlsx(folder: Path) -> Path:
-    path = folder / "scan.xlsx"
-    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
-    return path
-
-
-def excel_lock_file(folder: Path) -> Path:
-    """The owner file Excel leaves beside an open workbook: a length byte, the user name, then padding."""
-    path = folder / "~$roster.xlsx"
-    path.write_bytes(b"\x08zhangsan" + b" " * 46 + b"\x08\x00z\x00h\x00a\x00n\x00g\x00" + b"\x20\x00" * 50)
     return path
 
 
