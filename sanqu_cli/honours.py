@@ -91,8 +91,10 @@ def build_honours(roster_path: Path, history_paths: list[Path], rules: RuleSet, 
     history = load_history(history_paths, rules)
     findings.extend(history.findings)
     if not this_year_graded(roster, history, year, grades):
-        raise CannotRun(f"没有 {year} 年度的考核等次：请用 --scores 给出 sanqu score 生成的考核汇总，"
-                        "或在花名册中加“考核等次”列，或在 --history 中给出本年度的考核汇总。")
+        unread = "".join(f"\n{finding.code} {finding.sheet or ''}!{finding.cell or ''}：{finding.message}"
+                         for finding in findings if finding.severity == Severity.error)
+        raise CannotRun(f"花名册 {roster_path.name} 没有 {year} 年度的考核等次：请用 --scores 给出 sanqu score 生成的考核汇总，"
+                        "或在花名册中加“考核等次”列，或在 --history 中给出本年度的考核汇总。" + unread)
 
     # The per-person notes go into the output workbook; the findings keep the rest (bars, near
     # matches, years with no results at all).

@@ -115,8 +115,9 @@ def guard(debug: bool) -> Iterator[None]:
     except KeyboardInterrupt:
         stderr().print("已中断。")
         raise typer.Exit(130) from None
-    except Exception as error:  # noqa: BLE001 - the last line of defence before the user
-        if debug:
+    except BaseException as error:  # noqa: BLE001 - the last line of defence before the user
+        # A Rust panic inside a compiled reader arrives as pyo3's PanicException, a BaseException.
+        if debug or not (isinstance(error, Exception) or type(error).__name__ == "PanicException"):
             raise
         stderr().print(
             f"[red]内部错误：[/]{type(error).__name__}: {escape(scrub(str(error)))}\n"
@@ -128,3 +129,17 @@ def guard(debug: bool) -> Iterator[None]:
 def run(debug: bool, func: Callable[[], T]) -> T:
     with guard(debug):
         return func()
+
+
+def print_read_findings(session: Session, findings: list) -> int:
+    """Print reading findings to stderr, one line each with file and cell; return 1 if any is an error.
+
+    Commands that build documents from a table (agreements, the summary, honours) still write
+    them, but the clerk must see what could not be read and CI must see exit code 1.
+    """
+    for finding in findings:
+        place = finding.file
+        if finding.sheet:
+            place += f" {finding.sheet}!{finding.cell or ''}".rstrip("!")
+        session.err.print(f"{finding.code} {escape(place)}：{escape(session.masker.text(finding.message) or '')}")
+    return 1 if any(finding.severity == "error" for finding in findings) else 0

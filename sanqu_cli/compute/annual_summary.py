@@ -58,6 +58,7 @@ class SummaryFigures:
     funds: OptionalInput | None = None
     missing: list[str] = field(default_factory=list)
     roster_problems: int = 0
+    roster_findings: list = field(default_factory=list)
 
     @property
     def funds_due(self) -> int:
@@ -130,6 +131,7 @@ def collect_figures(rules: RuleSet, roster: Path, *, scores: Path | None = None,
     read = load_table(roster, rules, "roster", label="花名册", year=year)
     figures = _roster_figures(read.records, rules, roster, year or read.year)
     figures.roster_problems = len(read.findings)
+    figures.roster_findings = list(read.findings)
 
     # 考核结果: the appraisal summary written by `sanqu score` wins over a 考核等次 column on the roster.
     # An unreadable appraisal summary leaves the grades to the roster, like the other optional inputs.

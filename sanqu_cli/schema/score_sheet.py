@@ -259,6 +259,10 @@ def _has_marker(data: bytes) -> bool:
     return any(marker in data for marker in _MARKERS)
 
 
+# Parts larger than this are not searched by the cheap check (bytes, uncompressed).
+_SEARCH_LIMIT = 32 * 1024 * 1024
+
+
 def looks_official(path: Path) -> bool:
     """Tell cheaply whether a file may hold the official form: its text contains 考核指标.
 
@@ -267,12 +271,17 @@ def looks_official(path: Path) -> bool:
     """
     try:
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            if "xl/sharedStrings.xml" in names and _has_marker(archive.read("xl/sharedStrings.xml")):
+            infos = {info.filename: info for info in archive.infolist()}
+            strings = infos.get("xl/sharedStrings.xml")
+            # A shared-strings part too large to search cheaply (or a zip bomb) goes to the full
+            # reader, which applies the size limits and reports the file.
+            if strings is not None and strings.file_size > _SEARCH_LIMIT:
                 return True
-            sheets = [info for info in archive.infolist() if info.filename.startswith("xl/worksheets/sheet")]
-            return any(info.file_size < 2_000_000 and _has_marker(archive.read(info.filename)) for info in sheets)
-    except (zipfile.BadZipFile, OSError, KeyError):
+            if strings is not None and _has_marker(archive.read(strings)):
+                return True
+            sheets = [info for name, info in infos.items() if name.startswith("xl/worksheets/sheet")]
+            return any(info.file_size < 2_000_000 and _has_marker(archive.read(info)) for info in sheets)
+    except Exception:  # noqa: BLE001 - zipfile raises zlib.error, EOFError, NotImplementedError… on damaged files
         return True
 
 

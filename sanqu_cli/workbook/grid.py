@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sanqu_cli.workbook.html_table import read_html_tables
-from sanqu_cli.workbook.sniff import FileType, WorkbookError, sniff
+from sanqu_cli.workbook.ods_scan import check_ods_extent
+from sanqu_cli.workbook.package import check_package
+from sanqu_cli.workbook.quiet import native_stderr_silenced, xlrd_log
+from sanqu_cli.workbook.spreadsheet_xml import read_spreadsheet_xml
+from sanqu_cli.workbook.sniff import OTHER_SIGNATURES, FileType, WorkbookError, sniff
 
 Range = tuple[tuple[int, int], tuple[int, int]]
 
@@ -26,7 +28,7 @@ Range = tuple[tuple[int, int], tuple[int, int]]
 class ReadLimits:
     """Caps that keep a hostile file (zip bomb, billion-row sheet) from exhausting memory."""
 
-    max_cells: int = 1_000_000
+    max_cells: int = 3_000_000
     max_uncompressed_bytes: int = 256 * 1024 * 1024
     max_compression_ratio: int = 200
     max_rows: int = 200_000
@@ -50,58 +52,25 @@ class Book:
     date1904: bool = False
 
 
-def _check_zip_limits(path: Path, limits: ReadLimits) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise WorkbookError("F001", "文件已损坏或不完整（压缩包结构无法读取），请重新导出或重新保存后再提交。") from None
-
-    total = sum(member.file_size for member in members)
-    packed = sum(member.compress_size for member in members) or 1
-    if total > limits.max_uncompressed_bytes:
-        raise WorkbookError(
-            "F009",
-            f"文件解压后有 {total // (1024 * 1024)} MB，超过安全上限 {limits.max_uncompressed_bytes // (1024 * 1024)} MB，"
-            "未读取。若确为正常文件，请拆分后提交，或在规则集的 [limits] 中调高上限。",
-        )
-    if total > 10 * 1024 * 1024 and total / packed > limits.max_compression_ratio:
-        raise WorkbookError(
-            "F009",
-            f"文件压缩比 {total // packed}:1 超过安全上限 {limits.max_compression_ratio}:1，疑似“压缩炸弹”，未读取。",
-        )
-
-
-def _read_date1904(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            workbook_xml = archive.read("xl/workbook.xml")[:4096]
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return False
-    return re.search(rb'date1904="(1|true)"', workbook_xml) is not None
-
-
-_SUFFIXES = {
-    FileType.xlsx: {".xlsx", ".xlsm"},
-    FileType.xls: {".xls"},
-    FileType.ods: {".ods"},
-}
+def _is_reader_failure(error: BaseException) -> bool:
+    """Tell a failure of calamine from a request to stop: pyo3 raises a Rust panic as PanicException,
+    which derives from BaseException, and damaged .xls files trigger such panics in calamine 0.37."""
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
 
 
 def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
     import python_calamine as calamine
 
     try:
-        if path.suffix.lower() in _SUFFIXES[file_type]:
-            workbook = calamine.CalamineWorkbook.from_path(str(path))
-        else:
-            # calamine picks its parser by the extension; WPS and web systems save xlsx under
-            # an .xls name, so a mismatched file goes through the content-sniffing reader.
-            with path.open("rb") as handle:
-                workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
+        # from_filelike picks the reader by content; from_path goes by the extension and fails on
+        # an xlsx renamed to .xls, which offices do by hand.
+        with path.open("rb") as handle:
+            workbook = calamine.CalamineWorkbook.from_filelike(handle)
     except calamine.PasswordError:
         raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
-    except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
+    except BaseException as exc:  # noqa: BLE001 - calamine raises several error types for damaged files
+        if not _is_reader_failure(exc):
+            raise
         raise WorkbookError("F001", "文件已损坏或格式不对，无法打开。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
 
     sheets = []
@@ -116,11 +85,28 @@ def _read_calamine(path: Path, file_type: FileType) -> list[SheetGrid]:
             sheets.append(SheetGrid(name=meta.name, rows=rows, merged=merged, visible=visible))
     except WorkbookError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a sheet part can be damaged while the workbook opened
+    except BaseException as exc:  # noqa: BLE001 - a sheet part can be damaged while the workbook opened
+        if not _is_reader_failure(exc):
+            raise
         raise WorkbookError("F001", "文件内容已损坏，读取工作表时出错。请用 Excel 或 WPS 打开后另存再试。") from None
     finally:
         workbook.close()
     return sheets
+
+
+def _describe_other(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    kind = next((name for signature, name in OTHER_SIGNATURES.items() if head.startswith(signature)), None)
+    return f"实际是{kind}，" if kind else "内容无法识别，"
+
+
+def _no_table_message(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<?xml") and b"<html" not in head.lower():
+        return "文件是 XML 文档，不是表格，其中没有可读取的表格。请从系统中导出 Excel 格式（.xlsx）后再提交。"
+    return "文件实际是网页（HTML），其中没有表格（可能是登录页或出错页面）。请从系统中重新导出 Excel 格式后再提交。"
 
 
 def _read_xlrd(path: Path) -> list[SheetGrid]:
@@ -128,7 +114,7 @@ def _read_xlrd(path: Path) -> list[SheetGrid]:
     import xlrd
 
     try:
-        workbook = xlrd.open_workbook(str(path), on_demand=True)
+        workbook = xlrd.open_workbook(str(path), on_demand=True, logfile=xlrd_log())
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。") from None
@@ -137,19 +123,35 @@ def _read_xlrd(path: Path) -> list[SheetGrid]:
         raise WorkbookError("F001", "旧版 .xls 文件已损坏，无法打开。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
 
     sheets = []
-    for sheet in workbook.sheets():
-        rows = [sheet.row_values(index) for index in range(sheet.nrows)]
-        sheets.append(SheetGrid(name=sheet.name, rows=rows, visible=sheet.visibility == 0))
+    try:
+        for sheet in workbook.sheets():
+            rows = [sheet.row_values(index) for index in range(sheet.nrows)]
+            sheets.append(SheetGrid(name=sheet.name, rows=rows, visible=sheet.visibility == 0))
+    except Exception:  # noqa: BLE001 - sheets load lazily, so a broken record can surface here
+        raise WorkbookError("F001", "旧版 .xls 文件已损坏，无法读取其中的工作表。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+    finally:
+        workbook.release_resources()
     return sheets
 
 
 def _decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
+    # Excel's "Unicode 文本" and some web systems write UTF-16 with a byte-order mark.
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise WorkbookError("F001", "CSV 文件的编码既不是 UTF-8 也不是 GB18030，无法读取。请另存为“CSV UTF-8”格式。")
+
+
+def _check_file_size(path: Path, limits: ReadLimits) -> None:
+    """Text formats are read whole, so their size is capped like the uncompressed size of an xlsx."""
+    size = path.stat().st_size
+    if size > limits.max_uncompressed_bytes:
+        megabyte = 1024 * 1024
+        raise WorkbookError("F009", f"文件有 {size // megabyte} MB，超过安全上限 {limits.max_uncompressed_bytes // megabyte} MB，"
+                                    "未读取。请拆分后提交，或在规则集的 [limits] 中调高 max_uncompressed_bytes。")
 
 
 def _read_csv(path: Path) -> list[SheetGrid]:
@@ -160,26 +162,56 @@ def _read_csv(path: Path) -> list[SheetGrid]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise WorkbookError("F001", f"CSV 文件格式有误，无法读取（{error}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再提交。") from None
     return [SheetGrid(name=path.stem, rows=rows)]
+
+
+def _check_area(name: str, rows: int, width: int, limits: ReadLimits) -> None:
+    if rows > limits.max_rows:
+        raise WorkbookError(
+            "F009",
+            f"工作表“{name}”有 {rows} 行，超过上限 {limits.max_rows} 行，未读取。请拆分后提交。",
+            sheet=name,
+        )
+    if rows * width > limits.max_cells:
+        raise WorkbookError(
+            "F009",
+            f"工作表“{name}”有 {rows}×{width} 个单元格，超过上限 {limits.max_cells} 个，未读取。"
+            "请删除表格右侧或下方多余的内容和空白格式后再提交。",
+            sheet=name,
+        )
 
 
 def _enforce_size(sheets: list[SheetGrid], limits: ReadLimits) -> None:
     for sheet in sheets:
-        if len(sheet.rows) > limits.max_rows:
-            raise WorkbookError(
-                "F009",
-                f"工作表“{sheet.name}”有 {len(sheet.rows)} 行，超过上限 {limits.max_rows} 行，未读取。请拆分后提交。",
-                sheet=sheet.name,
-            )
-        width = max((len(row) for row in sheet.rows), default=0)
-        if len(sheet.rows) * width > limits.max_cells:
-            raise WorkbookError(
-                "F009",
-                f"工作表“{sheet.name}”有 {len(sheet.rows)}×{width} 个单元格，超过上限 {limits.max_cells} 个，未读取。"
-                "请删除表格右侧或下方多余的空白格式后再提交。",
-                sheet=sheet.name,
-            )
+        _check_area(sheet.name, len(sheet.rows), max((len(row) for row in sheet.rows), default=0), limits)
+
+
+def _check_xls_extent(path: Path, limits: ReadLimits) -> None:
+    """Measure each .xls sheet with xlrd, which keeps rows ragged, before calamine loads it as one dense range.
+
+    One stray value at IV65536 made calamine fill 65,536 × 256 cells (1.2 GB, 3 s) before the
+    size check after loading could refuse it. A file xlrd cannot parse is left to the readers.
+    """
+    import xlrd
+
+    try:
+        workbook = xlrd.open_workbook(str(path), on_demand=True, ragged_rows=True, logfile=xlrd_log())
+    except Exception:  # noqa: BLE001 - the readers below report a damaged file as F001
+        return
+    try:
+        for sheet in workbook.sheets():
+            width = max((sheet.row_len(index) for index in range(sheet.nrows)), default=0)
+            _check_area(sheet.name, sheet.nrows, width, limits)
+    except WorkbookError:
+        raise
+    except Exception:  # noqa: BLE001 - as above, a broken sheet is reported by the readers
+        return
+    finally:
+        workbook.release_resources()
 
 
 def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
@@ -201,27 +233,51 @@ def open_book(path: Path, limits: ReadLimits | None = None) -> Book:
         raise WorkbookError("F001", "文件是空的（0 字节），请重新导出。")
     if file_type == FileType.encrypted:
         raise WorkbookError("F002", "文件已加密（设有打开密码），无法读取。请去掉密码后另存一份再提交。")
+    if file_type == FileType.other_ole:
+        raise WorkbookError("F001", "文件是 Word 文档或其他 Office 文件，不是 Excel 表格（只是扩展名像表格）。请提交 .xlsx、.xls 或 .csv 文件。")
     if file_type == FileType.other_zip:
         raise WorkbookError("F001", "文件是压缩包或 Word 等其他文档，不是 Excel 表格。请提交 .xlsx、.xls 或 .csv 文件。")
+    if path.name.startswith("~$"):
+        raise WorkbookError("F001", "这是 Excel 或 WPS 打开表格时生成的临时锁文件（文件名以 ~$ 开头），不是表格。"
+                                    "请检查不带 ~$ 的同名文件。")
     if file_type == FileType.unknown:
-        raise WorkbookError("F001", "文件不是表格文件（无法识别的内容）。请提交 .xlsx、.xls 或 .csv 文件。")
+        raise WorkbookError("F001", f"文件{_describe_other(path)}不是表格文件。请提交 .xlsx、.xls 或 .csv 文件。")
 
     if file_type in (FileType.xlsx, FileType.ods):
-        _check_zip_limits(path, limits)
-        sheets = _read_calamine(path, file_type)
-        date1904 = file_type == FileType.xlsx and _read_date1904(path)
-    elif file_type == FileType.xls:
+        package = check_package(path, limits)
+        if file_type == FileType.ods:
+            check_ods_extent(path, limits)
         try:
-            sheets = _read_calamine(path, file_type)
+            with native_stderr_silenced():
+                sheets = _read_calamine(path, file_type)
+        except WorkbookError as error:
+            if error.code != "F001" or not package.missing_parts:
+                raise
+            missing = "、".join(package.missing_parts)
+            raise WorkbookError("F001", f"文件缺少内部部件 {missing}（导出程序没有写全），无法读取。"
+                                        "请用 Excel 或 WPS 打开后另存为 .xlsx，或从系统中重新导出。") from None
+        date1904 = package.date1904
+    elif file_type == FileType.xls:
+        _check_xls_extent(path, limits)
+        try:
+            with native_stderr_silenced():
+                sheets = _read_calamine(path, file_type)
         except WorkbookError as error:
             if error.code == "F002":
                 raise
             sheets = _read_xlrd(path)
+    elif file_type == FileType.spreadsheet_xml:
+        _check_file_size(path, limits)
+        sheets = [SheetGrid(name=name, rows=rows, merged=merged, visible=visible)
+                  for name, rows, merged, visible in read_spreadsheet_xml(path, limits.max_rows, limits.max_cells)]
     elif file_type == FileType.html:
-        sheets = [SheetGrid(name=name, rows=rows, merged=merged) for name, rows, merged in read_html_tables(path)]
+        _check_file_size(path, limits)
+        sheets = [SheetGrid(name=name, rows=rows, merged=merged)
+                  for name, rows, merged in read_html_tables(path, limits.max_cells)]
         if not sheets:
-            raise WorkbookError("F001", "文件实际是网页（HTML），其中没有表格。请从系统中导出 Excel 格式后再提交。")
+            raise WorkbookError("F001", _no_table_message(path))
     else:
+        _check_file_size(path, limits)
         sheets = _read_csv(path)
 
     _enforce_size(sheets, limits)

@@ -17,8 +17,10 @@ class FileType(str, Enum):
     ods = "ods"
     csv = "csv"
     html = "html"
+    spreadsheet_xml = "spreadsheet_xml"
     encrypted = "encrypted"
     other_zip = "other_zip"
+    other_ole = "other_ole"
     empty = "empty"
     unknown = "unknown"
 
@@ -41,7 +43,8 @@ def _zip_type(path: Path) -> FileType:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
+            # Some export libraries write Windows paths (xl\workbook.xml); the reader reports them.
+            if "xl/workbook.xml" in names or any(name.startswith(("xl/", "xl\\")) for name in names):
                 return FileType.xlsx
             if "mimetype" in names:
                 mimetype = archive.read("mimetype")[:100]
@@ -53,9 +56,22 @@ def _zip_type(path: Path) -> FileType:
         return FileType.xlsx
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+# Signatures of what offices attach by mistake under a workbook name; checked before the text test,
+# because the first bytes of a PDF can decode as GB18030.
+OTHER_SIGNATURES = {b"%PDF": "PDF 文档", b"\x89PNG": "PNG 图片", b"\xff\xd8\xff": "JPEG 图片", b"Rar!": "RAR 压缩包",
+                    b"7z\xbc\xaf": "7z 压缩包", b"\x1f\x8b": "gzip 压缩包"}
+
+
 def _looks_like_html(head: bytes) -> bool:
     sample = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return sample.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta", b"<head"))
+    return sample.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta", b"<head", b"<body", b"<style"))
+
+
+def _looks_like_spreadsheet_xml(head: bytes) -> bool:
+    """Tell Excel's "XML 表格 2003" (SpreadsheetML), which web systems also export under an .xls name."""
+    return b"urn:schemas-microsoft-com:office:spreadsheet" in head and b"<html" not in head.lower()
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -73,6 +89,18 @@ def _looks_like_text(head: bytes) -> bool:
         except LookupError:  # pragma: no cover - both codecs ship with Python
             continue
     return False
+
+
+def _ole_has_workbook(path: Path) -> bool:
+    """Tell an .xls (a Workbook or Book stream) from a Word document or other OLE file renamed by hand."""
+    import olefile  # installed with msoffcrypto-tool
+
+    try:
+        with olefile.OleFileIO(str(path)) as container:
+            streams = {"/".join(entry).lower() for entry in container.listdir()}
+    except Exception:  # noqa: BLE001 - a damaged container is left to the reader, which reports F001
+        return True
+    return bool(streams & {"workbook", "book", "encryptedpackage", "encryptioninfo"})
 
 
 def _ole_is_encrypted(path: Path) -> bool:
@@ -96,7 +124,15 @@ def sniff(path: Path) -> FileType:
     if head.startswith(_ZIP_MAGIC):
         return _zip_type(path)
     if head.startswith(_OLE_MAGIC):
-        return FileType.encrypted if _ole_is_encrypted(path) else FileType.xls
+        if _ole_is_encrypted(path):
+            return FileType.encrypted
+        return FileType.xls if _ole_has_workbook(path) else FileType.other_ole
+    if head.startswith(tuple(OTHER_SIGNATURES)):
+        return FileType.unknown
+    if head.startswith(_UTF16_BOMS):
+        return FileType.csv
+    if _looks_like_spreadsheet_xml(head):
+        return FileType.spreadsheet_xml
     if _looks_like_html(head):
         return FileType.html
     if _looks_like_text(head):

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from sanqu_cli.cli.options import DebugOption, ForceOption, OutDirOption, RulesOption, VerboseOption, YearOption
-from sanqu_cli.cli.runtime import guard, start
+from sanqu_cli.cli.runtime import guard, print_read_findings, start
 
 ORDER = 60
 
@@ -65,10 +65,11 @@ def agreement(
         if lost:
             session.err.print(f"注意：{escape('、'.join(lost))} 的身份证号以数字形式保存，后几位已丢失，"
                               "协议书中身份证号一栏留空，请手工填写或改正花名册后重新生成。")
+        code = print_read_findings(session, read.findings)
         if read.findings:
             session.err.print(f"注意：花名册有 {len(read.findings)} 处无法读取的内容，相关栏目留空。"
                               f"请运行 sanqu validate {escape(str(roster))} 查看。")
-    raise typer.Exit(0)
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,7 +18,7 @@ from sanqu_cli.cli.options import (
     VerboseOption,
     YearOption,
 )
-from sanqu_cli.cli.runtime import CannotRun, guard, start
+from sanqu_cli.cli.runtime import CannotRun, guard, print_read_findings, start
 
 ORDER = 50
 
@@ -45,7 +45,7 @@ def honours(
     """生成本年度荣誉证书名单（《办法》第三十四条(一)）：本年度优秀，或连续三年合格及以上。
 
     写出 荣誉证书名单.xlsx：第一个工作表是名单，“待核实”工作表列出因缺少某年度考核结果而暂未列入的人员。
-    退出码：0 已写出；2 无法运行（文件无法读取、没有本年度考核等次、输出文件已存在等）。
+    退出码：0 已写出；1 已写出，但有单元格无法读取；2 无法运行（文件无法读取、没有本年度考核等次、输出文件已存在等）。
     """
     session = start(rules, show_pii, verbose, debug)
     with guard(debug):
@@ -71,7 +71,10 @@ def honours(
             from sanqu_cli.report.honours import print_honours
 
             print_honours(session.out, result, target, session.masker)
-    raise typer.Exit(0)
+        # Reading errors (a formula without its value, a damaged roster cell) leave people out.
+        reading = [finding for finding in result.findings if finding.code.startswith("F")]
+        code = print_read_findings(session, reading)
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

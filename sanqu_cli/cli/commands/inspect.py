@@ -79,6 +79,11 @@ def _print(session, data: dict, read) -> None:
     skipped = "，".join(f"{_ROW_KINDS.get(kind, kind)} {count} 行" for kind, count in data["skipped_rows"].items())
     out.print(f"数据记录 {data['records_total']} 条" + (f"；跳过 {skipped}" if skipped else ""))
 
+    # Problems met while reading (F007 formulas without values, F005 missing columns) explain gaps above.
+    for finding in read.findings:
+        place = f"{finding.sheet}!{finding.cell}" if finding.cell else (finding.sheet or "")
+        out.print(f"[yellow]{finding.code}[/] {escape(place)} {escape(session.masker.text(finding.message) or '')}")
+
     # One line per record reads at any terminal width, unlike a table of twenty columns.
     if data["records"]:
         from sanqu_cli.inspection import display_value, field_label

@@ -64,8 +64,12 @@ def score(
         show_bar = not quiet and sys.stderr.isatty()
         result = _run(paths, session, index, year, sheet, show_bar)
         if not result.people:
+            # Say why for each file: a damaged file, a form without a name, a table of another kind.
+            reasons = [f"{file.path}：{file.findings[0].code} {file.findings[0].message}"
+                       for file in result.report.files if file.findings]
             raise CannotRun("这些文件中没有读到任何评分表（附件2格式或每人一行的评分汇总表）。"
-                            "请用 sanqu inspect 查看文件的读取情况。")
+                            + ("\n" + "\n".join(reasons) if reasons else "")
+                            + "\n请用 sanqu inspect 查看文件的读取情况。")
 
         batch_year = year or (index.year if index else None) or next((p.sheet.year for p in result.people
                                                                       if p.sheet.year), None)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from sanqu_cli.cli.options import DebugOption, ForceOption, RulesOption, VerboseOption, YearOption
-from sanqu_cli.cli.runtime import CannotRun, guard, start
+from sanqu_cli.cli.runtime import CannotRun, guard, print_read_findings, start
 
 ORDER = 65
 
@@ -56,10 +56,11 @@ def summary(
                           + (f"，优秀 {grades['excellent']} 人" if grades else ""))
         for note in figures.missing:
             session.err.print(f"未填的数字：{escape(note)}")
+        code = print_read_findings(session, figures.roster_findings)
         if figures.roster_problems:
             session.err.print(f"注意：花名册有 {figures.roster_problems} 处无法读取的内容。"
                               f"请运行 sanqu validate {escape(str(roster))} 查看。")
-    raise typer.Exit(0)
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:
