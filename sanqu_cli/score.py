@@ -35,6 +35,7 @@ class RosterIndex:
     by_name_unit: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
     headcounts: dict[str, int] = field(default_factory=dict)
     year: int | None = None
+    read: TableRead | None = None
 
 
 @dataclass
@@ -58,7 +59,7 @@ def load_roster(path: Path, rules: RuleSet, year: int | None = None) -> RosterIn
     if not read.readable or read.spec is None:
         reasons = "；".join(finding.message for finding in read.findings) or "未找到花名册"
         raise CannotRun(f"花名册 {path} 无法读取：{reasons}")
-    index = RosterIndex(path=path, year=read.year)
+    index = RosterIndex(path=path, year=read.year, read=read)
     for record in read.records:
         unit = record.get("dispatching_unit", NO_UNIT)
         index.headcounts[unit] = index.headcounts.get(unit, 0) + 1

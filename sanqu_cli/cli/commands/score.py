@@ -11,6 +11,7 @@ import typer
 from sanqu_cli.cli.options import (
     DebugOption,
     ForceOption,
+    HistoryOption,
     OutputFormat,
     RulesOption,
     SheetOption,
@@ -36,6 +37,7 @@ def score(
     output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式：text（默认，中文表格）或 json。")]
     = OutputFormat.text,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条。")] = False,
+    history: HistoryOption = None,
     rules: RulesOption = None,
     show_pii: ShowPiiOption = False,
     verbose: VerboseOption = 0,
@@ -73,6 +75,8 @@ def score(
 
         batch_year = year or (index.year if index else None) or next((p.sheet.year for p in result.people
                                                                       if p.sheet.year), None)
+        if history:
+            _apply_history(result, index, history, session.rules, batch_year)
         written = write_outputs(out, result, session.rules, session.masker, templates_dir() / TEMPLATE_NAME,
                                 batch_year, force)
         outputs = {"summary": str(written.summary), "notice": str(written.notice), "forms": len(written.forms),
@@ -87,6 +91,25 @@ def score(
                               f"（在 {out / '评分表'}）。", markup=False)
         code = exit_code(result)
     raise typer.Exit(code)
+
+
+def _apply_history(result, index, history: list[str], rules, year: int | None) -> None:
+    """P150/P151 for this year's roster, with this batch's computed 等次 as this year's grades."""
+    from sanqu_cli.checks.history import apply_history
+    from sanqu_cli.score import normal_id
+    from sanqu_cli.validate import expand_paths
+
+    if index is None or index.read is None:
+        raise CannotRun("--history 需要同时给出 --roster：历年结果按花名册上的身份证号比对。")
+    paths = expand_paths(history)
+    if not paths:
+        raise CannotRun(f"--history 没有找到表格文件：{'、'.join(history)}。请检查路径或通配符。")
+    grades = {}
+    for person in result.people:
+        number = normal_id(person.roster.get("id_number")) if person.roster is not None else None
+        if number and person.grade:
+            grades[number] = person.grade
+    result.report.files.extend(apply_history([index.read], result.report.files, rules, paths, grades=grades, year=year))
 
 
 def _run(paths, session, index, year, sheet, show_bar):
