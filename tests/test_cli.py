@@ -25,7 +25,8 @@ def test_validate_errors_exit_1(cli, examples):
     result = cli("validate", examples / "roster-2024-errors.xlsx")
 
     assert result.exit_code == 1
-    assert "P102" in result.stdout and "C5" in result.stdout
+    assert "P102" in result.stdout
+    assert "C5" in result.stdout
 
 
 def test_validate_fail_on_warning(cli, tmp_path):
@@ -49,13 +50,17 @@ def test_json_contract(cli, examples):
     result = cli("validate", examples / "roster-2024-errors.xlsx", "--format", "json")
     data = result.json()
 
-    assert data["tool"] == "sanqu" and data["rule_set"] == "zangkefa-2022-93"
+    assert data["tool"] == "sanqu"
+    assert data["rule_set"] == "zangkefa-2022-93"
     file = data["files"][0]
     assert {"path", "kind", "sheet", "header_row", "records", "findings"} <= set(file)
-    assert file["kind"] == "roster" and file["sheet"] == "花名册" and file["header_row"] == 3
+    assert file["kind"] == "roster"
+    assert file["sheet"] == "花名册"
+    assert file["header_row"] == 3
     finding = file["findings"][0]
     assert set(finding) >= {"code", "severity", "message", "file", "sheet", "cell", "row", "column", "value"}
-    assert data["summary"]["files"] == 1 and data["summary"]["records"] == 40
+    assert data["summary"]["files"] == 1
+    assert data["summary"]["records"] == 40
     assert data["summary"]["error"] == sum(1 for f in file["findings"] if f["severity"] == "error")
 
 
@@ -137,7 +142,8 @@ def test_bad_rules_file(cli, tmp_path):
     result = cli("validate", path, "--rules", rules)
 
     assert result.exit_code == 2
-    assert "unknown_key" in result.stderr and "未知的键" in result.stderr
+    assert "unknown_key" in result.stderr
+    assert "未知的键" in result.stderr
 
 
 def test_custom_rules_change_min_days(cli, tmp_path):
@@ -150,7 +156,8 @@ def test_custom_rules_change_min_days(cli, tmp_path):
 
     assert cli("validate", path).exit_code == 0
     result = cli("validate", path, "--rules", rules)
-    assert result.exit_code == 1 and "50 天" in result.stdout
+    assert result.exit_code == 1
+    assert "50 天" in result.stdout
 
 
 def test_missing_argument_message_in_chinese(cli):

@@ -51,7 +51,8 @@ def test_office_layout_two_row_header(tmp_path):
     assert result.spec.kind == "roster"
     assert result.layout.header_rows == [3, 4]
     assert len(result.records) == 6
-    assert result.year == 2023 and result.year_source == "标题行"
+    assert result.year == 2023
+    assert result.year_source == "标题行"
     fields = result.layout.fields
     assert fields["service_start"].letter == "K"
     assert fields["service_end"].letter == "L"

@@ -91,8 +91,10 @@ def test_service_days_below_minimum_plan_vs_year_end(tmp_path):
     year_end = check(tmp_path, [person(1, 服务天数=25)])
     plan = check(tmp_path, [person(1, 服务天数=25)], name="plan.xlsx", plan=True)
 
-    assert year_end.findings[0].code == "P120" and year_end.findings[0].severity == "error"
-    assert plan.findings[0].code == "P120" and plan.findings[0].severity == "warning"
+    assert year_end.findings[0].code == "P120"
+    assert year_end.findings[0].severity == "error"
+    assert plan.findings[0].code == "P120"
+    assert plan.findings[0].severity == "warning"
 
 
 def test_duplicate_person(tmp_path):
@@ -154,7 +156,9 @@ def test_optional_columns_missing_are_listed_as_skipped(tmp_path):
     report = validate_paths([path], ValidateOptions()).files[0]
 
     skipped = " ".join(report.skipped_checks)
-    assert "P104" in skipped and "T201" in skipped and "P121" in skipped
+    assert "P104" in skipped
+    assert "T201" in skipped
+    assert "P121" in skipped
 
 
 def test_expand_paths_folders_and_globs(tmp_path):

@@ -131,8 +131,10 @@ def run(debug: bool, func: Callable[[], T]) -> T:
         return func()
 
 
-def print_read_findings(session: Session, findings: list) -> int:
+def print_read_findings(session: Session, findings: list, source: Path | None = None) -> int:
     """Print reading findings to stderr, one line each with file and cell; return 1 if any is an error.
+
+    With `source`, a closing line points the clerk to `sanqu validate` on that file.
 
     Commands that build documents from a table (agreements, the summary, honours) still write
     them, but the clerk must see what could not be read and CI must see exit code 1.
@@ -142,4 +144,7 @@ def print_read_findings(session: Session, findings: list) -> int:
         if finding.sheet:
             place += f" {finding.sheet}!{finding.cell or ''}".rstrip("!")
         session.err.print(f"{finding.code} {escape(place)}：{escape(session.masker.text(finding.message) or '')}")
+    if findings and source is not None:
+        session.err.print(f"注意：{escape(source.name)} 有 {len(findings)} 处无法读取的内容，相关栏目留空。"
+                          f"请运行 sanqu validate {escape(str(source))} 查看。")
     return 1 if any(finding.severity == "error" for finding in findings) else 0

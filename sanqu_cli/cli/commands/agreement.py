@@ -65,10 +65,7 @@ def agreement(
         if lost:
             session.err.print(f"注意：{escape('、'.join(lost))} 的身份证号以数字形式保存，后几位已丢失，"
                               "协议书中身份证号一栏留空，请手工填写或改正花名册后重新生成。")
-        code = print_read_findings(session, read.findings)
-        if read.findings:
-            session.err.print(f"注意：花名册有 {len(read.findings)} 处无法读取的内容，相关栏目留空。"
-                              f"请运行 sanqu validate {escape(str(roster))} 查看。")
+        code = print_read_findings(session, read.findings, roster)
     raise typer.Exit(code)
 
 

@@ -56,10 +56,7 @@ def summary(
                           + (f"，优秀 {grades['excellent']} 人" if grades else ""))
         for note in figures.missing:
             session.err.print(f"未填的数字：{escape(note)}")
-        code = print_read_findings(session, figures.roster_findings)
-        if figures.roster_problems:
-            session.err.print(f"注意：花名册有 {figures.roster_problems} 处无法读取的内容。"
-                              f"请运行 sanqu validate {escape(str(roster))} 查看。")
+        code = print_read_findings(session, figures.roster_findings, roster)
     raise typer.Exit(code)
 
 
