@@ -21,7 +21,6 @@ from sanqu_cli.cli.options import (
     YearOption,
 )
 from sanqu_cli.cli.runtime import Session, guard, start
-from sanqu_cli.findings import Severity
 
 if TYPE_CHECKING:
     from sanqu_cli.funds import FundsRun
@@ -63,6 +62,8 @@ def funds(
                                         str(output) if output else None, session.masker)))
         else:
             print_text(session, run, output)
+        from sanqu_cli.findings import Severity
+
         code = run.report.exit_code(Severity(fail_on.value))
     raise typer.Exit(code)
 

@@ -18,7 +18,6 @@ from sanqu_cli.cli.options import (
     YearOption,
 )
 from sanqu_cli.cli.runtime import CannotRun, Session, guard, start
-from sanqu_cli.findings import Severity
 
 ORDER = 40
 
@@ -201,7 +200,7 @@ def merge(
             for finding in merged.findings:
                 place = f"{finding.file}!{finding.cell} " if finding.cell else ""
                 session.out.print(f"{finding.code} {finding.severity.label}：{escape(place + finding.message)}")
-        if any(finding.severity == Severity.error for finding in merged.findings):
+        if any(finding.severity == "error" for finding in merged.findings):
             raise typer.Exit(1)
 
 

@@ -10,7 +10,6 @@ from rich.table import Table
 
 from sanqu_cli.cli.options import DebugOption, RulesOption
 from sanqu_cli.cli.runtime import guard, start
-from sanqu_cli.report.rule_docs import FAMILY_BY_LETTER
 
 ORDER = 80
 
@@ -22,6 +21,8 @@ class RulesFormat(str, Enum):
 
 
 def _family_label(code: str) -> str:
+    from sanqu_cli.report.rule_docs import FAMILY_BY_LETTER
+
     family = FAMILY_BY_LETTER.get(code[0])
     return family.label if family else ""
 
