@@ -72,6 +72,11 @@ def _scores_grades(path: Path, rules: RuleSet, year: int) -> tuple[dict[str, str
         raise CannotRun(f"{path} 不是考核汇总（需要 选派单位、姓名、身份证号、考核等次 列）：{_first_error(item.read)}")
     grades = {number: entry.outcome for number, entries in scores.entries.items()
               for entry in entries if entry.year == year}
+    if not grades:
+        # `sanqu score` masks IDs unless --show-pii, and a masked ID matches no one.
+        raise CannotRun(f"考核汇总 {path.name} 中没有可用的 {year} 年度考核等次：身份证号可能已遮盖（如 540102********123X），"
+                        "无法与花名册比对。请用 sanqu score … --show-pii 重新生成考核汇总，"
+                        "或不给 --scores，而在 --history 中给出含完整身份证号的本年度考核汇总。")
     return grades, scores.findings
 
 

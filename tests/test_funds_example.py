@@ -76,9 +76,9 @@ def expected() -> dict:
         number = row["身份证号"] or (names[row["姓名"]][0] if len(names.get(row["姓名"], [])) == 1 else None)
         if number in people:
             if kind != "工作补助":  # 工作补助 counts as computed from the days
-                people[number]["spent"][kind] += amount(row["金额(元)"])
+                people[number]["spent"][kind] += cents(amount(row["金额(元)"]))
         elif not row["姓名"] and row["选派单位"] in units:
-            units[row["选派单位"]]["spent"][kind] += amount(row["金额(元)"])
+            units[row["选派单位"]]["spent"][kind] += cents(amount(row["金额(元)"]))
     for person in people.values():
         for kind, value in person["spent"].items():
             units[person["unit"]]["spent"][kind] += value

@@ -113,11 +113,10 @@ def test_honours_masked_scores_reported(cli, tmp_path):
 
     result = cli("honours", "--roster", roster, "--scores", scores, "--out", tmp_path / "out", "--format", "json")
 
-    assert result.exit_code == 0
-    data = result.json()
-    assert data["honours"] == []
-    assert [finding["code"] for finding in data["findings"]][:1] == ["P154"]
-    assert "--show-pii" in data["findings"][0]["message"]
+    # An honours list written from unusable grades would be empty and look final, so the run stops.
+    assert result.exit_code == 2
+    assert "--show-pii" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_honours_keeps_existing_output(cli, tmp_path):
@@ -177,3 +176,14 @@ def test_honours_subprocess(sanqu, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "获得荣誉证书 1 人" in result.stdout
     assert (tmp_path / "out" / "荣誉证书名单.xlsx").is_file()
+
+
+def test_honours_empty_grade_column_exit_2(cli, tmp_path):
+    from builders import ROSTER_HEADERS, person, write_roster
+
+    roster = write_roster(tmp_path / "roster-2024.xlsx", [person(1), person(2)], headers=ROSTER_HEADERS + ["考核等次"])
+
+    result = cli("honours", "--roster", roster, "--out", tmp_path / "out")
+
+    assert result.exit_code == 2
+    assert "考核等次" in result.stderr

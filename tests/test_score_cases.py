@@ -246,7 +246,7 @@ def test_too_many_entered_excellent_is_a304(cli, tmp_path):
     a304 = _findings(data, "A304")
     assert data["units"][0]["quota"] == 1
     assert len(a304) == 2
-    assert "名额 1 名" in a304[0]["message"]
+    assert "名额为 1 名" in a304[0]["message"]
 
 
 def test_late_appraisal_date_is_a308(cli, tmp_path):

@@ -22,3 +22,19 @@ def test_score_history_needs_roster(cli, examples, tmp_path):
 
     assert result.exit_code == 2
     assert "--roster" in result.stderr
+
+
+def test_score_sheet_invalid_id_reported(cli, tmp_path):
+    from builders import make_id
+    from score_builders import write_form
+
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    write_form(folder / "a.xlsx", 1, id_number=make_id(1)[:17])
+    write_form(folder / "b.xlsx", 2)
+
+    result = cli("validate", folder, "--format", "json")
+    codes = [finding["code"] for file in result.json()["files"] for finding in file["findings"]]
+
+    assert "P101" in codes
+    assert result.exit_code == 1

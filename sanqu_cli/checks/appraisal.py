@@ -196,6 +196,22 @@ def _check_date(sheet: ScoreSheet, rules: RuleSet, findings: list[Finding]) -> N
                     f"{sheet.year} 年度考核应在当年 {limit.month} 月 {limit.day} 日前完成。", sheet, at=cell)
 
 
+def _check_id_number(sheet: ScoreSheet, rules: RuleSet, findings: list[Finding]) -> None:
+    """P101/P102 for the 身份证号 on the sheet: it links the person to the roster and to later years."""
+    from sanqu_cli.checks.ids import check_id
+
+    cell = sheet.person.get("id_number")
+    if cell is None or cell.raw is None or clean_text(cell.raw) is None:
+        return
+    result = check_id(cell.raw)
+    if result.status == "stored_as_number":
+        message = "身份证号被存成了数字，后几位已经丢失。请把该单元格设为文本格式，重新录入完整的身份证号。"
+        findings.append(make_finding(rules, "P102", message, file=str(sheet.path), at=cell, personal=True))
+    elif result.status == "invalid":
+        message = f"身份证号无效：{result.reason}。请核对后重新填写。"
+        findings.append(make_finding(rules, "P101", message, file=str(sheet.path), at=cell, personal=True))
+
+
 def score_person(sheet: ScoreSheet, rules: RuleSet, roster: Any = None,
                  roster_file: str = "花名册") -> tuple[PersonScore, list[Finding]]:
     """Score one sheet and return it with the findings of items, sums and date.
@@ -207,6 +223,7 @@ def score_person(sheet: ScoreSheet, rules: RuleSet, roster: Any = None,
              for indicator in rules.appraisal.indicators]
     _check_sums(sheet, items, rules, findings)
     _check_date(sheet, rules, findings)
+    _check_id_number(sheet, rules, findings)
 
     hard_sections = {section.name for section in rules.appraisal.sections if section.hard}
     failures = [f"{item.indicator.name}得 0 分" for item in items

@@ -79,7 +79,7 @@ def check_grades(people: list[PersonScore], units: list[UnitQuota], rules: RuleS
             names = "、".join(person.sheet.label for person in entered_excellent)
             for person in entered_excellent:
                 person.findings.append(add_finding(findings, rules, "A304", f"{unit.unit}有 {len(entered_excellent)} 人的评分表写了优秀（{names}），"
-                            f"超过优秀名额 {unit.quota} 名（{unit.headcount} 人 × "
+                            f"而优秀名额为 {unit.quota} 名（{unit.headcount} 人 × "
                             f"{rules.appraisal.excellent_quota_percent}%，向下取整）。", person.sheet,
                             at=person.sheet.grade))
 

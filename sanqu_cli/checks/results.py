@@ -29,7 +29,7 @@ def _check_values(ctx: CheckContext, read: TableRead, row: SubmittedRow, code: s
         if cell is None or figure.field in record.unread:
             continue
         if is_blank(cell.raw):
-            ctx.add(code, f"“{figure.header}”为空。没有的请填 0，不要留空。", record, figure.field)
+            ctx.add(code, f"“{figure.header}”为空。提交前请填写实际数字，没有的填 0（留空会被当作未统计）。", record, figure.field)
             continue
         value = record.get(figure.field)
         if isinstance(value, str):

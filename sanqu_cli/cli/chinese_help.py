@@ -45,6 +45,8 @@ _MESSAGES = [
     (r"^Invalid value for '?([^':]+?)'?: (\S+) is not in the range (.*)\.?$", "{0} 的值 {1} 超出范围 {2}。"),
     (r"^Invalid value for '?([^':]+?)'?: (?:File|Path|Directory) '?(.*?)'? does not exist\.$", "{0}：找不到“{1}”。"),
     (r"^Invalid value for '?([^':]+?)'?: (?:File|Path) '?(.*?)'? is a directory\.$", "{0}：“{1}”是文件夹，需要文件。"),
+    (r"^Invalid value for '?([^':]+?)'?: Input should be greater than or equal to (\S+?)\.?$", "{0} 的值应不小于 {1}。"),
+    (r"^Invalid value for '?([^':]+?)'?: Input should be less than or equal to (\S+?)\.?$", "{0} 的值应不大于 {1}。"),
     (r"^Invalid value for '?([^':]+?)'?: (.*)$", "{0} 的值无效：{1}"),
 ]
 

@@ -178,7 +178,9 @@ def people_figures(people, grades_known: bool) -> tuple[dict[str, Any], dict[str
     values["dispatched"], sources["dispatched"] = len(people), list(people["ref_person"])
     values["teams"], sources["teams"] = distinct_values(people, "team")
     values["agreements"], sources["agreements"] = _rows_where(people, people["agreement"], "ref_agreement")
-    if grades_known:
+    # A unit none of whose people has a grade was not appraised in the files given: its
+    # 考核合格数 is unknown, not 0.
+    if grades_known and people["grade"].notna().any():
         values["passed"], sources["passed"] = _rows_where(people, people["grade"].isin(PASSING_GRADES), "ref_grade")
     else:
         values["passed"], sources["passed"] = None, []
@@ -263,6 +265,11 @@ def compute_dispatch(roster: TableRead | None, service_log: TableRead | None, ap
              for unit in order]
     total = figures_of(TOTAL_LABEL, people, log)
     total.prefecture = None
+    ungraded = [unit.unit for unit in units if unit.values["passed"] is None and unit.values["dispatched"]]
+    if grades_known and ungraded:
+        # A total over the graded units only would read as the whole; it stays blank too.
+        total.values["passed"] = None
+        notes.append(f"以下选派单位没有考核结果，考核合格数未填：{'、'.join(ungraded)}。")
     return ResultsTable(kind="dispatch_results", year=year, units=units, total=total, notes=notes)
 
 

@@ -39,8 +39,17 @@ ROSTER_FIELD_BY_KIND = {ROSTER.column(name).header: name
 WORK_SUBSIDY = ROSTER.column("work_subsidy").header
 
 
+def _booked(amount: Decimal | None) -> Decimal | None:
+    """Round a ledger amount to the 分 before it is summed (B608 reports the extra decimals).
+
+    Summing the typed amounts and rounding the totals would let 合计支出 + 剩余 miss the budget
+    by a 分, because each total would round on its own.
+    """
+    return None if amount is None else to_cents(amount)
+
+
 def to_cents(value: Decimal) -> Decimal:
-    """Return an amount with exactly two decimals, for display and output (the sums stay exact).
+    """Return an amount with exactly two decimals, for display and output.
 
     Only an amount typed with more than two decimals (B608) needs rounding; it is rounded half
     up (四舍五入), as accounts are.
@@ -202,7 +211,7 @@ def _book_ledger(result: FundsResult, ledger: list[Record], rules: RuleSet) -> N
     sums: dict[int, Counter] = {}
     for record in ledger:
         match = LedgerMatch(record, kind=expense_kind(record.get("kind"), rules) or OTHER,
-                            amount=money(record, "amount"))
+                            amount=_booked(money(record, "amount")))
         _match(match, by_id, by_name, units)
         result.ledger.append(match)
         owner = match.person or match.unit

@@ -115,7 +115,9 @@ def people_of(read: TableRead, history: History, year: int, grades: dict[str, st
 
 def this_year_graded(read: TableRead, history: History, year: int, grades: dict[str, str] | None) -> bool:
     """Tell whether this year's grades are given at all (scores, a 考核等次 column, or the history)."""
-    return grades is not None or "grade" in read.present or year in history.graded_years
+    # A 考核等次 column left empty (as in a blank template) gives no grades.
+    graded_roster = any(record.get("grade") for record in read.records)
+    return bool(grades) or graded_roster or year in history.graded_years
 
 
 def decide_honour(person: ThisYearPerson, history: History, year: int, rules: RuleSet, graded: bool) -> HonourDecision:

@@ -60,15 +60,15 @@ FUND_TOTALS = {
     "materials": "生产资料",
     "total": "合计",
 }
-# NOTE: the headers of the `sanqu funds` workbook were not known when this was written, so these
-# aliases are guesses; a column they miss leaves its amount （待填写）.
+# Headers of other funds workbooks than the 单位汇总 sheet of `sanqu funds`; a column none of
+# them matches leaves its amount （待填写）.
 _FUND_ALIASES = {
     "work_subsidy": ("工作补助测算", "测算工作补助", "应发工作补助", "工作补助金额"),
     "travel": ("交通差旅费",),
     "insurance": ("保险费",),
     "training": ("培训费",),
     "materials": ("生产资料费",),
-    "total": ("经费合计", "合计金额", "总计", "小计"),
+    "total": ("合计支出", "经费合计", "合计金额", "总计", "小计"),
 }
 
 
@@ -112,6 +112,12 @@ def read_totals(path: Path | None, name: str, rules: RuleSet) -> OptionalInput:
         return result
 
     read = read_table(path, rules, [spec], forced=True)
+    if name == "funds":
+        # The 单位汇总 sheet of `sanqu funds` also counts rows paid for a unit as a whole (such as
+        # group insurance), which the per-person sheet leaves out.
+        by_unit = read_table(path, rules, [spec], forced=True, sheet="单位汇总")
+        if by_unit.readable and by_unit.records:
+            read = by_unit
     if not read.readable or read.spec is None or not read.records:
         examples = "、".join(f"“{column.header}”" for column in spec.columns[1:4])
         result.problem = f"{path.name} 中没有找到{spec.label}的表头（如{examples}）或数据行"

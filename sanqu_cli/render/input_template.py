@@ -43,7 +43,7 @@ _KIND_HINTS = {
     "date": "日期，如 2024-03-01",
     "period": "起止日期写在一格，如 2024.3.1-2024.12.31",
     "whole": "整数，只填数字",
-    "decimal": "数字，只填数字（金额以元为单位）",
+    "decimal": "数字，只填数字",
     "yes_no": "从下拉列表选择“是”或“否”",
     "choice": "从下拉列表选择",
     "text": "文字",
@@ -95,8 +95,16 @@ def _column_width(column: ColumnSpec, values: list[str] | None) -> float:
     return float(min(max(width, minimum), 40))
 
 
+# Decimal columns that hold money in 元 although their header does not say so.
+_MONEY_FIELDS = ("work_subsidy", "travel", "insurance", "training", "materials", "amount")
+
+
 def _hint(spec: TableSpec, column: ColumnSpec, values: list[str] | None) -> str:
     parts = [_KIND_HINTS.get(column.kind, "")]
+    if column.kind == "decimal" and "万元" in column.header:
+        parts = ["金额，只填数字（单位：万元）"]
+    elif column.kind == "decimal" and ("元" in column.header or column.field in _MONEY_FIELDS):
+        parts = ["金额，只填数字（单位：元）"]
     if values and column.kind != "yes_no":
         shown = "、".join(values) if len(values) <= 12 else f"共 {len(values)} 项，见下拉列表"
         parts = [f"从下拉列表选择：{shown}"]

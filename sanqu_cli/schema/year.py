@@ -14,6 +14,7 @@ SOURCE_OPTION = "命令行 --year"
 SOURCE_TITLE = "标题行"
 SOURCE_NAME = "文件名"
 SOURCE_DATES = "服务日期"
+SOURCE_OTHER_DATES = "表中日期"
 
 
 def detect_year(given: int | None, preamble: list[str], path: Path, records: list[Any]) -> tuple[int | None, str | None]:
@@ -30,15 +31,17 @@ def detect_year(given: int | None, preamble: list[str], path: Path, records: lis
     if match:
         return int(match.group(1)), SOURCE_NAME
 
-    years: Counter[int] = Counter()
-    for record in records:
-        for name in ("service_start", "service_end", "date"):
-            value = record.values.get(name)
-            if value is not None and hasattr(value, "year"):
-                years[value.year] += 1
-        period = record.values.get("service_period")
-        if period:
-            years[period[0].year] += 1
-    if years:
-        return years.most_common(1)[0][0], SOURCE_DATES
+    # Service dates name themselves; other kinds (ledgers, logs, 处理记录) have plain dates.
+    for names, source in ((("service_start", "service_end", "service_period"), SOURCE_DATES),
+                          (("date", "start", "end"), SOURCE_OTHER_DATES)):
+        years: Counter[int] = Counter()
+        for record in records:
+            for name in names:
+                value = record.values.get(name)
+                if isinstance(value, tuple) and value:
+                    value = value[0]
+                if value is not None and hasattr(value, "year"):
+                    years[value.year] += 1
+        if years:
+            return years.most_common(1)[0][0], source
     return None, None
