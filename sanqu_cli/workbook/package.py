@@ -182,8 +182,48 @@ def _scan_rows(block: bytes, extent: _Extent, next_row: int) -> int:
     return next_row
 
 
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})([0-9]{1,7})"[^>]*?(/?)>')
+# For each one-letter column, a pattern that finds cells in the columns to its right.
+_RIGHT_OF = {column: re.compile(rb'<c r="([' + bytes([65 + column]) + rb'-Z])[0-9]') for column in range(26)}
+
+
+def _scan_block_plain(block: bytes, extent: _Extent) -> bool:
+    """Measure a block of unprefixed, r-first cells with byte counts instead of a regex per cell.
+
+    Rows are in ascending order in every writer's output (the file format requires it), so the
+    last value cell of a block is on its lowest row. Value cells end in </c>; a self-closed
+    <c .../> only carries a style. Returns False when the block has another form.
+    """
+    starts = block.count(b'<c r="')
+    if not starts or starts != block.count(b"<c ") + block.count(b"<c>"):
+        return False
+
+    extent.cells += block.count(b"</c>")
+    end = block.rfind(b"</c>")
+    if end >= 0:
+        last = _CELL_REF_FIRST.match(block, block.rfind(b'<c r="', 0, end))
+        if last is not None:
+            extent.add(int(last.group(2)), _column_number(last.group(1)))
+
+    # Columns beyond Z are rare in rosters, so the regex only meets the few wide cells.
+    for match in _WIDE_CELL.finditer(block):
+        if not match.group(3):
+            extent.add(int(match.group(2)), _column_number(match.group(1)))
+    # The last cell of the block usually sits in the rightmost column, so this search for cells
+    # further right is one pass that finds nothing.
+    if extent.max_column < 26:
+        further = _RIGHT_OF[extent.max_column].findall(block)
+        if further:
+            extent.max_column = max(extent.max_column, _column_number(max(further)))
+    return True
+
+
 def _scan_block(block: bytes, extent: _Extent, next_row: int) -> int:
-    # Fast path for cells written with r first (<c r="A1" ...>), as Excel, openpyxl and xlsxwriter do.
+    if _scan_block_plain(block, extent):
+        rows = _ROW_REF.findall(block[-4096:])
+        return int(rows[-1]) if rows else next_row
+
+    # Cells written with r first but a namespace prefix (<x:c r="A1">), as some exports do.
     # Any other form makes the counts differ, and the block is measured row by row.
     refs = _CELL_REF_FIRST.findall(block)
     if len(refs) != block.count(b"<c ") + block.count(b"<c>"):
