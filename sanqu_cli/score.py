@@ -132,6 +132,8 @@ def _duplicates(people: list[PersonScore], rules: RuleSet) -> list[Finding]:
     return findings
 
 
+# NOTE: 1,000 single-sheet files take about 2.8 s on 2 cores against a goal of 1.5 s
+# (benchmarks/score_bench.py): every file opens its zip three times and gets a form written.
 def score_paths(paths: list[Path], rules: RuleSet, *, roster: RosterIndex | None = None, year: int | None = None,
                 sheet: str | None = None, progress: Callable[[Path], None] | None = None) -> ScoreResult:
     """Score every sheet of every file; a broken file becomes a finding and the batch goes on."""
