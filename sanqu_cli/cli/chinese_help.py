@@ -126,6 +126,17 @@ def _install() -> None:
 
     rich_utils._get_parameter_help = parameter_help
 
+    # The same cut happens to command descriptions in `sanqu --help`.
+    original_command_help = rich_utils._make_command_help
+
+    def command_help(*args, **kwargs):
+        text = original_command_help(*args, **kwargs)
+        if isinstance(text, Text):
+            text.overflow = "fold"
+        return text
+
+    rich_utils._make_command_help = command_help
+
     # Type names such as <bool> and <list[str]> are Python, not Chinese.
     from typer.core import TyperArgument, TyperOption
 

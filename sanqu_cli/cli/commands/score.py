@@ -1,4 +1,4 @@
-"""`sanqu score FILE…`: score a batch of 附件2 sheets, grade within the 20% quota, write the results."""
+"""`sanqu score FILE…`: score a batch of 附件2 sheets, grade within the 优秀 quota, write the results."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def score(
     verbose: VerboseOption = 0,
     debug: DebugOption = False,
 ) -> None:
-    """批量计算附件2绩效考核评分表的得分，按各选派单位 20% 优秀名额确定考核等次。
+    """批量计算附件2绩效考核评分表的得分，按各选派单位的优秀名额（比例见规则集）确定考核等次。
 
     退出码：0 没有错误；1 有错误（如得分与数量不符）；2 有文件无法读取或无法运行。
     """
