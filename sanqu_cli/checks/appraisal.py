@@ -198,18 +198,15 @@ def _check_date(sheet: ScoreSheet, rules: RuleSet, findings: list[Finding]) -> N
 
 def _check_id_number(sheet: ScoreSheet, rules: RuleSet, findings: list[Finding]) -> None:
     """P101/P102 for the 身份证号 on the sheet: it links the person to the roster and to later years."""
-    from sanqu_cli.checks.ids import check_id
+    from sanqu_cli.checks.ids import check_id, id_problem
 
     cell = sheet.person.get("id_number")
     if cell is None or cell.raw is None or clean_text(cell.raw) is None:
         return
-    result = check_id(cell.raw)
-    if result.status == "stored_as_number":
-        message = "身份证号被存成了数字，后几位已经丢失。请把该单元格设为文本格式，重新录入完整的身份证号。"
-        findings.append(make_finding(rules, "P102", message, file=str(sheet.path), at=cell, personal=True))
-    elif result.status == "invalid":
-        message = f"身份证号无效：{result.reason}。请核对后重新填写。"
-        findings.append(make_finding(rules, "P101", message, file=str(sheet.path), at=cell, personal=True))
+    problem = id_problem(check_id(cell.raw))
+    if problem is not None:
+        findings.append(make_finding(rules, problem.code, problem.message, file=str(sheet.path), at=cell,
+                                     value=problem.value, personal=True))
 
 
 def score_person(sheet: ScoreSheet, rules: RuleSet, roster: Any = None,

@@ -93,6 +93,33 @@ def check_id(raw: Any) -> IdCheck:
     return IdCheck("ok", number=number)
 
 
+@dataclass(frozen=True)
+class IdProblem:
+    """The finding an ID check calls for: its code, Chinese message and the value to report."""
+
+    code: str
+    message: str
+    value: str | None = None
+
+
+def id_problem(result: IdCheck) -> IdProblem | None:
+    """Return the P101 or P102 finding for a checked ID, or None when the ID is valid.
+
+    For a stored-as-number ID the reported value is the digits Excel kept followed by "?" for
+    the lost ones, never the misleading 540102199001011000 or 5.4E+17.
+    """
+    if result.status == "stored_as_number":
+        partial_id = None
+        if result.known_digits:
+            partial_id = result.known_digits + "?" * (18 - len(result.known_digits))
+        message = ("身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已经丢失，无法恢复。"
+                   "请把这一列的单元格格式设为“文本”，再重新录入完整的身份证号。")
+        return IdProblem("P102", message, partial_id)
+    if result.status == "invalid":
+        return IdProblem("P101", f"身份证号无效：{result.reason}。请核对后重新填写。")
+    return None
+
+
 def check_phone(value: str | None) -> bool:
     """Tell whether a phone is an 11-digit mobile or a landline with its area code."""
     if not value or _MOBILE.match(value):

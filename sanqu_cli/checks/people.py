@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sanqu_cli.checks.context import CheckContext
-from sanqu_cli.checks.ids import IdCheck, check_id, check_phone
+from sanqu_cli.checks.ids import IdCheck, check_id, check_phone, id_problem
 from sanqu_cli.findings import Severity
 from sanqu_cli.reference import match_county, title_level
 from sanqu_cli.rules.model import TitleLevel
@@ -36,14 +36,9 @@ def check_id_number(ctx: CheckContext, record: Record) -> IdCheck | None:
     if cell is None or cell.raw is None:
         return None
     result = check_id(cell.raw)
-    if result.status == "stored_as_number":
-        lost = 18 - len(result.known_digits) if result.known_digits else 3
-        partial_id = result.known_digits + "?" * lost if result.known_digits else None
-        ctx.add("P102", "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已经丢失，无法恢复。"
-                        "请把这一列的单元格格式设为“文本”，再重新录入完整的身份证号。",
-                record, "id_number", value=partial_id)
-    elif result.status == "invalid":
-        ctx.add("P101", f"身份证号无效：{result.reason}。请核对后重新填写。", record, "id_number")
+    problem = id_problem(result)
+    if problem is not None:
+        ctx.add(problem.code, problem.message, record, "id_number", value=problem.value)
     return result
 
 
