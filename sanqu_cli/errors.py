@@ -1,7 +1,7 @@
 """The one exception type for a run that cannot proceed (bad option, missing input, output exists).
 
 Problems in the data are findings, never exceptions; this is for what stops the command.
-The message is Chinese and tells the user what to do. The command line prints it and exits with 2.
+The message is Chinese and explains what to do. The command line prints it and exits with 2.
 """
 
 

@@ -25,7 +25,7 @@ class Severity(str, Enum):
 
 
 class Place(Protocol):
-    """Anything that knows where a value came from (a `Cell` of the workbook reader)."""
+    """Anything that records where a value came from (a `Cell` of the workbook reader)."""
 
     sheet: str
     row: int
@@ -113,7 +113,7 @@ def make_finding(
 
 
 class FileReport(BaseModel):
-    """What reading and checking one file produced."""
+    """The result of reading and checking one file."""
 
     path: str
     kind: str | None = None

@@ -169,8 +169,8 @@ def _read_and_check(path: Path, options: ValidateOptions) -> tuple[TableRead, Fi
         return _crashed(path, error, options)
 
 
-# NOTE: a 10,000-row roster takes about 0.95 s against 0.2 s for a bare calamine read (goal 3x),
-# mostly the 0.4 s of start-up imports; at 100,000 rows the ratio is 3.3x (benchmarks/).
+# NOTE: a 10,000-row roster takes about 0.95 s against 0.2 s for a bare calamine read (goal 3x).
+# Most of the gap is 0.4 s of start-up imports. At 100,000 rows the ratio is 3.3x (benchmarks/).
 def validate_paths(paths: list[Path], options: ValidateOptions) -> Report:
     """Validate many files; one unreadable file, or a defect met on one file, never stops the others."""
     pairs = [_read_and_check(path, options) for path in paths]

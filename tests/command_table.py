@@ -1,7 +1,7 @@
 """How the robustness tests call each sanqu command.
 
 The corpus, fuzz, personal-data and input-safety tests run every command registered on the
-Typer app. A command that reads workbooks needs a row in WORKBOOK_COMMANDS, which says how to
+Typer app. A command that reads workbooks needs a row in WORKBOOK_COMMANDS, which gives how to
 call it on one input file with a folder for any outputs. A command that reads none is listed in
 OTHER_COMMANDS. `test_every_command_has_a_row` fails for a command with neither.
 """

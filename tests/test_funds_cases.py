@@ -300,7 +300,8 @@ def test_rule_set_rejects_unknown_alias_kind(cli, tmp_path):
     result = cli("funds", roster(tmp_path, person(1)), "--out", tmp_path / "out", "--rules", custom)
 
     assert result.exit_code == 2
-    assert "会议" in result.stderr and "expense_kinds" in result.stderr
+    assert "会议" in result.stderr
+    assert "expense_kinds" in result.stderr
 
 
 def test_rule_set_day_rates_used(cli, tmp_path):

@@ -51,6 +51,10 @@ def load_counties() -> dict[str, list[str]]:
     return counties
 
 
+# Where people of the other categories work: 区外 staff come through 对口支援, 乡土人才 from cooperatives.
+WORK_UNITS = {"out_of_region": "对口支援单位", "local_expert": "农牧民合作社"}
+
+
 def make_person(rng: random.Random, unit: str, prefecture: str, counties: dict[str, list[str]],
                 category: str, level: str | None) -> Person:
     tibetan = rng.random() < 0.6 if category != "out_of_region" else rng.random() < 0.1
@@ -65,7 +69,7 @@ def make_person(rng: random.Random, unit: str, prefecture: str, counties: dict[s
     return Person(
         name=make_name(rng, tibetan), id_number=id_number, gender="女" if female else "男",
         ethnicity="藏族" if tibetan else "汉族", phone=make_phone(rng),
-        work_unit=unit if category == "in_region" else ("对口支援单位" if category == "out_of_region" else "农牧民合作社"),
+        work_unit=WORK_UNITS.get(category, unit),
         specialty=rng.choice(SPECIALTIES), title=title, category=category, dispatching_unit=unit,
         host_unit=f"{county}{host_kind}", county=county, prefecture=prefecture,
         area_class=AREA_CLASS_BY_PREFECTURE[prefecture], start=start, end=end, days=days,

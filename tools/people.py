@@ -18,7 +18,7 @@ TIBETAN_NAMES = [
     "扎西", "次仁", "多吉", "卓玛", "央金", "格桑", "旦增", "普布", "拉巴", "尼玛", "达瓦", "边巴", "平措",
     "德吉", "曲珍", "索朗", "白玛", "洛桑", "群培", "顿珠", "仁青", "强巴", "措姆", "巴桑", "米玛", "益西",
 ]
-# Area codes of Tibet's county-level divisions that stdnum's table knows for the birth years used.
+# Area codes of Tibet's county-level divisions that stdnum's table lists for the birth years used.
 ID_AREAS = ["540102", "540121", "540122", "540123", "540124", "540126", "540127", "542621", "542422",
             "542121", "542221", "610102", "620102", "630102", "420102", "320102"]
 

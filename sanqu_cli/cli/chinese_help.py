@@ -111,8 +111,8 @@ def _install() -> None:
 
     rich_utils.rich_format_error = format_error
 
-    # Typer groups an option's help and its default into rich Columns, which cut Chinese text
-    # (no spaces to wrap at) with an ellipsis; one Text wraps it instead.
+    # Typer groups an option's help and its default into rich Columns. Columns cut Chinese text,
+    # which has no spaces to wrap at, with an ellipsis, so one Text is returned instead.
     original_parameter_help = rich_utils._get_parameter_help
 
     def parameter_help(*args, **kwargs):

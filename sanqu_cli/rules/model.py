@@ -1,6 +1,6 @@
 """The rule set model and its loader.
 
-A rule set is data: the packaged `zangkefa-2022-93.toml` holds every number the checks
+A rule set is data: the packaged `zangkefa-2022-93.toml` contains every number the checks
 use, and `--rules FILE` swaps in a revised one. Unknown keys and wrong types are rejected
 on load with a Chinese message that names the key, so a typo cannot silently fall back
 to a default.

@@ -3,7 +3,7 @@
 calamine (python-calamine 0.9.1) builds one dense range per sheet, sized from A1 to the last
 cell with a value. One value at XFD1048576 in a 5 KB file makes it request 512 GB, and the
 process aborts before Python can catch anything. So the sheet XML is scanned here first, in
-chunks, and a sheet whose range is too large is rejected with F009 before calamine sees it.
+chunks, and a sheet whose range is too large is rejected with F009 before calamine reads it.
 
 Both Python's zipfile and calamine's zip reader stop at the uncompressed size declared in the
 archive, so the declared sizes can be trusted as an upper bound on what either of them reads.
